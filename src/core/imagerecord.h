@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace Strata {
+
+// One image as the engine reports it in GET /images/json?all=1, plus what inspect adds.
+// Tags and digests are kept in the engine's order (byte order of the normalised names) and in
+// familiar form; the "<none>:<none>" placeholders of older API versions are never stored.
+struct ImageRecord
+{
+    QString id;            // "sha256:" + 64 lowercase hex
+    QString parentId;      // empty when the image has no parent link
+    QStringList repoTags;  // familiar "repo:tag"
+    QStringList repoDigests; // familiar "repo@sha256:…"
+    qint64 created = 0;    // Unix seconds, as /images/json reports it
+    qint64 size = 0;       // bytes of all layers of the image's chain
+    QMap<QString, QString> labels;
+    QStringList diffIds;   // RootFS.Layers from inspect, base first; empty when not inspected
+
+    bool hasReferences() const { return !repoTags.isEmpty() || !repoDigests.isEmpty(); }
+    friend bool operator==(const ImageRecord &, const ImageRecord &) = default;
+};
+
+} // namespace Strata
