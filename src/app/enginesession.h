@@ -1,0 +1,51 @@
+#pragma once
+
+#include "endpoint.h"
+#include "engineclient.h"
+#include "snapshot.h"
+#include "snapshotloader.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+
+namespace Strata {
+
+// The app's connection to one engine: where it is, and the latest snapshot read from it.
+// Loading runs on a worker thread; the UI thread only receives the finished snapshot.
+class EngineSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EngineSession)
+
+public:
+    explicit EngineSession(Endpoint endpoint, QObject *parent = nullptr);
+    ~EngineSession() override;
+
+    const Endpoint &endpoint() const { return m_endpoint; }
+    const EngineInfo &info() const { return m_info; }
+    const Snapshot &snapshot() const { return m_snapshot; }
+    bool isLoading() const { return m_watcher.isRunning(); }
+    // Whether this engine is the throwaway sandbox started by scripts/sandbox-engine.
+    bool isSandbox() const { return m_sandbox; }
+    void setSandbox(bool sandbox) { m_sandbox = sandbox; }
+
+public Q_SLOTS:
+    // Starts reading a fresh snapshot; a load already under way is left to finish instead.
+    void reload();
+
+Q_SIGNALS:
+    void loadStarted();
+    void snapshotLoaded(const Strata::Snapshot &snapshot);
+    void loadFailed(const Strata::EngineError &error);
+
+private:
+    void finishLoad();
+
+    Endpoint m_endpoint;
+    EngineInfo m_info;
+    Snapshot m_snapshot;
+    bool m_sandbox = false;
+    QFutureWatcher<SnapshotLoader::Result> m_watcher;
+};
+
+} // namespace Strata

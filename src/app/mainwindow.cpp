@@ -1,0 +1,388 @@
+#include "mainwindow.h"
+
+#include "ui_mainwindow.h"
+
+#include "applogging.h"
+#include "engineerrortext.h"
+#include "enginesession.h"
+#include "imagesortproxy.h"
+#include "imagetablemodel.h"
+#include "removalconfirmdialog.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTimer>
+
+namespace Strata {
+
+namespace {
+
+// How often the CREATED column is brought up to date ("1 minute ago" -> "2 minutes ago").
+constexpr int AgeRefreshMilliseconds = 30 * 1000;
+
+} // namespace
+
+MainWindow::MainWindow(EngineSession *session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_session(session)
+    , m_model(new ImageTableModel(this))
+    , m_proxy(new ImageSortProxy(this))
+    , m_executor(new RemovalExecutor(this))
+    , m_ageTimer(new QTimer(this))
+{
+    m_ui->setupUi(this);
+    m_session->setParent(this);
+    m_proxy->setSourceModel(m_model);
+    m_ui->imageTable->setModel(m_proxy);
+    m_ui->imageTable->verticalHeader()->hide();
+    m_ui->imageTable->horizontalHeader()->setStretchLastSection(false);
+    m_ui->imageTable->sortByColumn(ImageTableModel::CreatedColumn, Qt::DescendingOrder);
+    m_ui->splitter->setStretchFactor(0, 4);
+    m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->engineBanner->hide();
+
+    createActions();
+    createStatusBar();
+    applyListOptions();
+
+    connect(m_session, &EngineSession::snapshotLoaded, this, &MainWindow::showSnapshot);
+    connect(m_session, &EngineSession::loadFailed, this, &MainWindow::showLoadError);
+    connect(m_session, &EngineSession::loadStarted, this, [this] {
+        updateActions();
+        updateStatus();
+    });
+    connect(m_ui->retryButton, &QPushButton::clicked, this, &MainWindow::refresh);
+    connect(m_ui->imageTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_executor, &RemovalExecutor::requestStarted, this, &MainWindow::logRequestStarted);
+    connect(m_executor, &RemovalExecutor::outcomeReady, this, &MainWindow::logOutcome);
+    connect(m_executor, &RemovalExecutor::progressChanged, this, [this](int done, int total) {
+        m_progressBar->setRange(0, total);
+        m_progressBar->setValue(done);
+    });
+    connect(m_executor, &RemovalExecutor::finished, this, &MainWindow::finishRemoval);
+    connect(m_ageTimer, &QTimer::timeout, this,
+            [this] { m_model->setNow(QDateTime::currentSecsSinceEpoch()); });
+    m_ageTimer->start(AgeRefreshMilliseconds);
+
+    retranslate();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_refreshAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), {}, this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+
+    m_removeAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-delete")), {}, this);
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    m_removeAction->setObjectName(QStringLiteral("removeAction"));
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeSelected);
+
+    m_forceRemoveAction = new QAction(this);
+    m_forceRemoveAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
+    m_forceRemoveAction->setObjectName(QStringLiteral("forceRemoveAction"));
+    connect(m_forceRemoveAction, &QAction::triggered, this, &MainWindow::forceRemoveSelected);
+
+    m_cancelAction = new QAction(QIcon::fromTheme(QStringLiteral("process-stop")), {}, this);
+    m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
+    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelRemoval);
+
+    m_digestsAction = new QAction(this);
+    m_digestsAction->setCheckable(true);
+    m_digestsAction->setObjectName(QStringLiteral("digestsAction"));
+    connect(m_digestsAction, &QAction::toggled, this, &MainWindow::applyListOptions);
+
+    m_allAction = new QAction(this);
+    m_allAction->setCheckable(true);
+    m_allAction->setObjectName(QStringLiteral("allAction"));
+    connect(m_allAction, &QAction::toggled, this, &MainWindow::applyListOptions);
+
+    m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), {}, this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_fileMenu = m_ui->menuBar->addMenu(QString());
+    m_fileMenu->addAction(m_refreshAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+    m_imageMenu = m_ui->menuBar->addMenu(QString());
+    m_imageMenu->addActions({m_removeAction, m_forceRemoveAction, m_cancelAction});
+    m_viewMenu = m_ui->menuBar->addMenu(QString());
+    m_viewMenu->addActions({m_digestsAction, m_allAction});
+
+    m_ui->mainToolBar->addActions({m_refreshAction, m_removeAction});
+    m_ui->mainToolBar->addSeparator();
+    m_ui->mainToolBar->addActions({m_digestsAction, m_allAction});
+    m_ui->imageTable->addActions({m_removeAction, m_forceRemoveAction});
+}
+
+void MainWindow::createStatusBar()
+{
+    m_statusLabel = new QLabel(this);
+    m_progressBar = new QProgressBar(this);
+    m_progressBar->setMaximumWidth(200);
+    m_progressBar->setFormat(QStringLiteral("%v/%m"));
+    m_progressBar->hide();
+    m_cancelButton = new QPushButton(this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->hide();
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelRemoval);
+    m_ui->statusBar->addWidget(m_statusLabel, 1);
+    m_ui->statusBar->addPermanentWidget(m_progressBar);
+    m_ui->statusBar->addPermanentWidget(m_cancelButton);
+}
+
+void MainWindow::retranslate()
+{
+    m_refreshAction->setText(tr("&Refresh"));
+    m_refreshAction->setToolTip(tr("Read the engine's images again (F5)"));
+    m_removeAction->setText(tr("Re&move…"));
+    m_removeAction->setToolTip(tr("Remove the selected images (Delete)"));
+    m_forceRemoveAction->setText(tr("&Force Remove…"));
+    m_cancelAction->setText(tr("&Cancel Removal"));
+    m_digestsAction->setText(tr("Show &Digests"));
+    m_digestsAction->setToolTip(tr("One row per digest, with a DIGEST column (--digests)"));
+    m_allAction->setText(tr("Show &Intermediate Images"));
+    m_allAction->setToolTip(tr("Also list untagged parent images (-a)"));
+    m_quitAction->setText(tr("&Quit"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_imageMenu->setTitle(tr("&Image"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_cancelButton->setText(tr("Cancel"));
+    m_model->retranslate();
+    showEngineBanner();
+    updateStatus();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Whatever is under way finishes its current request; nothing new is sent after closing.
+    m_executor->cancel();
+    event->accept();
+}
+
+void MainWindow::refresh()
+{
+    m_session->reload();
+}
+
+void MainWindow::applyListOptions()
+{
+    ImageListOptions options;
+    options.all = m_allAction->isChecked();
+    options.digests = m_digestsAction->isChecked();
+    m_model->setOptions(options);
+    m_ui->imageTable->setColumnHidden(ImageTableModel::DigestColumn, !options.digests);
+    m_ui->imageTable->resizeColumnsToContents();
+    updateStatus();
+}
+
+void MainWindow::showSnapshot(const Snapshot &snapshot)
+{
+    m_lastError = {};
+    m_model->setNow(QDateTime::currentSecsSinceEpoch());
+    m_model->setSnapshot(snapshot);
+    m_ui->imageTable->resizeColumnsToContents();
+    showEngineBanner();
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::showLoadError(const EngineError &error)
+{
+    m_lastError = error;
+    showEngineBanner();
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::showEngineBanner()
+{
+    QPalette palette = m_ui->engineBanner->palette();
+    if (m_lastError.isError()) {
+        QString text = QStringLiteral("<b>%1</b><br>%2").arg(
+            EngineErrorText::headline(m_lastError).toHtmlEscaped(),
+            EngineErrorText::advice(m_lastError, m_session->endpoint()).toHtmlEscaped());
+        if (!m_lastError.detail.isEmpty())
+            text += QStringLiteral("<br><small>%1</small>")
+                        .arg(m_lastError.detail.toHtmlEscaped());
+        if (!m_session->snapshot().isEmpty())
+            text += QStringLiteral("<br>")
+                + tr("The table shows what was read before the error.").toHtmlEscaped();
+        m_ui->bannerLabel->setText(text);
+        palette.setColor(QPalette::Window, QColor(0xfd, 0xe2, 0xe1));
+        palette.setColor(QPalette::WindowText, QColor(0x5f, 0x12, 0x0e));
+        m_ui->retryButton->show();
+        m_ui->engineBanner->show();
+    } else if (m_session->isSandbox()) {
+        m_ui->bannerLabel->setText(
+            QStringLiteral("<b>%1</b> %2")
+                .arg(tr("Sandbox engine.").toHtmlEscaped(),
+                     tr("No Docker engine of yours was reachable, so Strata started a throwaway "
+                        "one at %1 with sample images. Removing them here touches nothing of "
+                        "yours.")
+                         .arg(m_session->endpoint().address)
+                         .toHtmlEscaped()));
+        palette.setColor(QPalette::Window, QColor(0xfe, 0xf3, 0xc7));
+        palette.setColor(QPalette::WindowText, QColor(0x5c, 0x3d, 0x00));
+        m_ui->retryButton->hide();
+        m_ui->engineBanner->show();
+    } else {
+        m_ui->engineBanner->hide();
+    }
+    m_ui->engineBanner->setPalette(palette);
+}
+
+void MainWindow::updateActions()
+{
+    const bool removing = m_executor->isRunning();
+    const bool hasSelection = m_ui->imageTable->selectionModel()->hasSelection();
+    const bool usable = !m_session->isLoading() && !m_lastError.isError();
+    m_removeAction->setEnabled(hasSelection && !removing && usable);
+    m_forceRemoveAction->setEnabled(hasSelection && !removing && usable);
+    m_cancelAction->setEnabled(removing);
+    m_refreshAction->setEnabled(!removing && !m_session->isLoading());
+    m_progressBar->setVisible(removing);
+    m_cancelButton->setVisible(removing);
+}
+
+void MainWindow::updateStatus()
+{
+    const Snapshot &snapshot = m_session->snapshot();
+    QString text;
+    if (m_session->isLoading() && snapshot.isEmpty())
+        text = tr("Reading images from %1…").arg(m_session->endpoint().address);
+    else
+        text = tr("%n image(s)", nullptr, int(snapshot.images().size())) + QStringLiteral(", ")
+            + tr("%n row(s) shown", nullptr, m_model->rowCount()) + QStringLiteral(" — ")
+            + m_session->endpoint().address;
+    m_statusLabel->setText(text);
+}
+
+QStringList MainWindow::selectedReferences() const
+{
+    // In the order the rows appear in the view, each reference once.
+    QList<QModelIndex> rows = m_ui->imageTable->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList references;
+    for (const QModelIndex &row : std::as_const(rows)) {
+        const QString reference = row.data(ImageTableModel::RemovalReferenceRole).toString();
+        if (!references.contains(reference))
+            references.append(reference);
+    }
+    return references;
+}
+
+void MainWindow::removeSelected()
+{
+    confirmAndRemove(false);
+}
+
+void MainWindow::forceRemoveSelected()
+{
+    confirmAndRemove(true);
+}
+
+void MainWindow::confirmAndRemove(bool force)
+{
+    const QStringList references = selectedReferences();
+    if (references.isEmpty() || m_executor->isRunning())
+        return;
+    auto *dialog = new RemovalConfirmDialog(references, this);
+    dialog->setObjectName(QStringLiteral("removalConfirmDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setForce(force);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QList<RemovalRequest> requests = dialog->requests();
+        m_removalTotal = int(requests.size());
+        m_progressBar->setRange(0, m_removalTotal);
+        m_progressBar->setValue(0);
+        m_executor->start(m_session->endpoint(), requests);
+        updateActions();
+    });
+    dialog->open();
+}
+
+void MainWindow::cancelRemoval()
+{
+    if (!m_executor->isRunning())
+        return;
+    m_executor->cancel();
+    appendLog(tr("Cancelling after the current request…"));
+}
+
+void MainWindow::logRequestStarted(int index, const RemovalRequest &request)
+{
+    QString command = QStringLiteral("docker image rm");
+    if (request.force)
+        command += QStringLiteral(" -f");
+    if (request.noPrune)
+        command += QStringLiteral(" --no-prune");
+    appendLog(QStringLiteral("[%1/%2] $ %3 %4")
+                  .arg(index + 1)
+                  .arg(m_removalTotal)
+                  .arg(command, request.reference));
+}
+
+void MainWindow::logOutcome(int /*index*/, const RemovalOutcome &outcome)
+{
+    // Records and engine errors stay verbatim: people search for these exact words.
+    for (const RemovalRecord &record : outcome.records)
+        appendLog(record.text());
+    if (outcome.succeeded())
+        return;
+    if (outcome.httpStatus == 0)
+        appendLog(tr("Could not reach the engine: %1").arg(outcome.errorMessage));
+    else
+        appendLog(QStringLiteral("Error response from daemon: ") + outcome.errorMessage);
+}
+
+void MainWindow::finishRemoval(RemovalExecutor::Ending ending)
+{
+    switch (ending) {
+    case RemovalExecutor::Ending::Completed:
+        appendLog(tr("Done."));
+        break;
+    case RemovalExecutor::Ending::Cancelled:
+        appendLog(tr("Cancelled; the requests after this point were not sent."));
+        break;
+    case RemovalExecutor::Ending::Failed:
+        appendLog(tr("Stopped: the engine could not be reached."));
+        break;
+    }
+    updateActions();
+    m_session->reload();
+}
+
+void MainWindow::appendLog(const QString &line)
+{
+    m_ui->removalLog->appendPlainText(line);
+    QScrollBar *bar = m_ui->removalLog->verticalScrollBar();
+    bar->setValue(bar->maximum());
+}
+
+} // namespace Strata

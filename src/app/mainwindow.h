@@ -1,0 +1,92 @@
+#pragma once
+
+#include "engineerror.h"
+#include "removalexecutor.h"
+#include "snapshot.h"
+
+#include <QMainWindow>
+#include <QStringList>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTimer;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace Strata {
+
+class EngineSession;
+class ImageSortProxy;
+class ImageTableModel;
+
+// The image table of one engine, removal with confirmation, and the log of what the engine
+// answered. Loading and removing run off the UI thread; this window only reacts to signals.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(EngineSession *session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ImageTableModel *imageModel() const { return m_model; }
+    RemovalExecutor *removalExecutor() const { return m_executor; }
+
+public Q_SLOTS:
+    void refresh();
+    void removeSelected();
+    void forceRemoveSelected();
+    void cancelRemoval();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createStatusBar();
+    void retranslate();
+    void applyListOptions();
+    void showSnapshot(const Snapshot &snapshot);
+    void showLoadError(const EngineError &error);
+    void showEngineBanner();
+    void updateActions();
+    void updateStatus();
+    QStringList selectedReferences() const;
+    void confirmAndRemove(bool force);
+    void logRequestStarted(int index, const RemovalRequest &request);
+    void logOutcome(int index, const RemovalOutcome &outcome);
+    void finishRemoval(RemovalExecutor::Ending ending);
+    void appendLog(const QString &line);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    EngineSession *m_session;
+    ImageTableModel *m_model;
+    ImageSortProxy *m_proxy;
+    RemovalExecutor *m_executor;
+    QTimer *m_ageTimer;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_forceRemoveAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_digestsAction = nullptr;
+    QAction *m_allAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_imageMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QProgressBar *m_progressBar = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    EngineError m_lastError;
+    int m_removalTotal = 0;
+};
+
+} // namespace Strata
