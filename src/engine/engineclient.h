@@ -9,8 +9,9 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
-#include <atomic>
+#include <chrono>
 
 namespace Strata {
 
@@ -32,18 +33,28 @@ struct HttpResponse
 };
 
 // Typed calls to one engine's HTTP API over libcurl. Each call uses its own easy handle, so one
-// client may serve several threads at once. Calls block: run them off the UI thread.
+// client may serve several threads at once once negotiate() has returned. Calls block: run them
+// off the UI thread.
 class EngineClient final
 {
 public:
     // Newest and oldest API versions whose fields this client understands.
     static constexpr auto ClientMaxApiVersion = "1.51";
     static constexpr auto ClientMinApiVersion = "1.24";
+    // The version the Go client assumes when /_ping carries no Api-Version header.
+    static constexpr auto FallbackApiVersion = "1.24";
+
+    static constexpr std::chrono::milliseconds DefaultConnectTimeout{5000};
+    // Deleting a large image on a slow storage driver takes a while; listing never should.
+    static constexpr std::chrono::milliseconds DefaultTimeout{300000};
 
     explicit EngineClient(Endpoint endpoint);
 
     const Endpoint &endpoint() const { return m_endpoint; }
     const EngineInfo &info() const { return m_info; }
+
+    void setConnectTimeout(std::chrono::milliseconds timeout) { m_connectTimeout = timeout; }
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
     // GET /_ping and /version; picks min(client max, engine max) and checks the engine's minimum.
     EngineError negotiate();
@@ -51,16 +62,29 @@ public:
     EngineError listImages(QList<ImageRecord> *images);         // /images/json?all=1
     EngineError inspectDiffIds(const QString &imageId, QStringList *diffIds);
     EngineError listContainers(QList<ContainerRecord> *containers); // /containers/json?all=1
-    // DELETE /images/{reference}; an engine error is an outcome, not an EngineError.
+    // DELETE /images/{reference}; an engine error is an outcome, not an EngineError. A
+    // transport failure is both: the outcome carries status 0 and the transport's words.
     EngineError removeImage(const RemovalRequest &request, RemovalOutcome *outcome);
 
-    // Raw request relative to the negotiated version prefix, for calls not typed above.
+    // Raw request relative to the negotiated version prefix, for calls not typed above. Before
+    // negotiate() the prefix is left out, so the engine's default (newest) version applies.
     EngineError request(const QByteArray &method, const QString &pathAndQuery,
                         HttpResponse *response, bool versioned = true) const;
 
+    // "1.41" < "1.9" is false: versions compare by number, component by component.
+    static int compareApiVersions(const QString &a, const QString &b);
+    // The path segment for a reference, escaped as Go's url.URL escapes a path: '/', ':', '@'
+    // and the other sub-delimiters stay readable, everything else outside unreserved is %XX.
+    static QByteArray encodePathSegment(const QString &reference);
+
 private:
+    EngineError getJson(const QString &pathAndQuery, QByteArray *body) const;
+    EngineError protocolError(const QString &detail) const;
+
     Endpoint m_endpoint;
     EngineInfo m_info;
+    std::chrono::milliseconds m_connectTimeout = DefaultConnectTimeout;
+    std::chrono::milliseconds m_timeout = DefaultTimeout;
 };
 
 } // namespace Strata
