@@ -41,8 +41,9 @@ void TestEndpoint::parseValid_data()
     QTest::newRow("rootless socket") << u"unix:///run/user/1000/docker.sock"_s << unixKind
                                      << u"/run/user/1000/docker.sock"_s << QString() << 0
                                      << u"http://localhost"_s;
-    QTest::newRow("surrounding space") << u"  unix:///tmp/d.sock \n"_s << unixKind << u"/tmp/d.sock"_s
-                                       << QString() << 0 << u"http://localhost"_s;
+    QTest::newRow("surrounding space") << u"  unix:///tmp/d.sock \n"_s << unixKind
+                                       << u"/tmp/d.sock"_s << QString() << 0
+                                       << u"http://localhost"_s;
     QTest::newRow("tcp with port") << u"tcp://127.0.0.1:2375"_s << tcpKind << QString()
                                    << u"127.0.0.1"_s << 2375 << u"http://127.0.0.1:2375"_s;
     QTest::newRow("tcp default port") << u"tcp://127.0.0.1"_s << tcpKind << QString()
@@ -106,8 +107,9 @@ void TestEndpoint::parseInvalid_data()
     QTest::newRow("upper-case scheme") << u"TCP://127.0.0.1:2375"_s
                                        << u"unsupported scheme \"TCP\": use unix:// or tcp://"_s;
     QTest::newRow("unix empty") << u"unix://"_s << u"the socket path is missing after unix://"_s;
-    QTest::newRow("unix relative") << u"unix://docker.sock"_s
-                                   << u"the socket path must be absolute (unix:///path/to/socket)"_s;
+    QTest::newRow("unix relative")
+        << u"unix://docker.sock"_s
+        << u"the socket path must be absolute (unix:///path/to/socket)"_s;
     QTest::newRow("unix too long") << longPath
                                    << u"the socket path is longer than 107 bytes, the limit of a "
                                       "unix socket"_s;
