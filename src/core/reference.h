@@ -7,18 +7,18 @@ namespace Strata {
 // A distribution reference "name[:tag][@digest]" split into its parts, with the engine's
 // normalisation (SEMANTICS.md §1.2): domain docker.io, "library/" for single-component names
 // on docker.io, and familiar forms for display.
-// TODO: the full grammar and the engine's 400 texts for malformed input come with issue 3;
-// this parser accepts well-formed references and reports anything else as invalid.
+// TODO: the engine's 400 texts for malformed input (SEMANTICS.md §1.5) come with issue 3; until
+// then parse() only says whether the input is well-formed, not why it is not.
 class Reference final
 {
 public:
     static Reference parse(const QString &text);
 
     bool isValid() const { return m_valid; }
-    QString domain() const { return m_domain; }  // "docker.io", "localhost:5000", …
-    QString path() const { return m_path; }      // "library/ubuntu", "alpine/git", …
-    QString tag() const { return m_tag; }        // empty when none was given
-    QString digest() const { return m_digest; }  // "sha256:…", empty when none was given
+    QString domain() const { return m_domain; } // "docker.io", "localhost:5000", …
+    QString path() const { return m_path; } // "library/ubuntu", "alpine/git", …
+    QString tag() const { return m_tag; } // empty when none was given, case kept
+    QString digest() const { return m_digest; } // "sha256:…", empty when none was given
 
     // "docker.io/library/ubuntu"
     QString normalizedName() const;
@@ -31,6 +31,8 @@ public:
     QString normalizedStringWithDefaultTag() const;
 
 private:
+    QString withDefaultTag(const QString &name) const;
+
     bool m_valid = false;
     QString m_domain;
     QString m_path;

@@ -1,0 +1,90 @@
+#include "humanize.h"
+
+#include <array>
+#include <cstdio>
+
+namespace Strata::Humanize {
+
+namespace {
+
+// go-units decimapAbbrs: decimal steps of 1000, lowercase k.
+constexpr std::array<const char *, 9> DecimalUnits
+    = { "B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB" };
+
+QString plural(qint64 count, const char *unit)
+{
+    // go-units never uses a singular form past "1 second": "1 years" is printed as such.
+    return QString::number(count) + QLatin1Char(' ') + QLatin1String(unit);
+}
+
+} // namespace
+
+QString size(qint64 bytes)
+{
+    return sizeWithPrecision(bytes, 3);
+}
+
+QString sizeWithPrecision(qint64 bytes, int significantDigits)
+{
+    // Same steps as getSizeAndUnit: divide the double while it is >= 1000, so that the
+    // rounding to significant digits happens afterwards and can print "1e+03kB".
+    double value = static_cast<double>(bytes);
+    std::size_t unit = 0;
+    while (value >= 1000.0 && unit + 1 < DecimalUnits.size()) {
+        value /= 1000.0;
+        ++unit;
+    }
+
+    // C's %g and Go's %g agree here: both round the exact binary value, drop trailing
+    // zeros and write the exponent with a sign and at least two digits ("1e+03").
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*g%s", significantDigits, value, DecimalUnits.at(unit));
+    return QString::fromLatin1(buffer);
+}
+
+QString duration(qint64 seconds)
+{
+    if (seconds < 1)
+        return QStringLiteral("Less than a second");
+    if (seconds == 1)
+        return QStringLiteral("1 second");
+    if (seconds < 60)
+        return plural(seconds, "seconds");
+
+    const qint64 minutes = seconds / 60;
+    if (minutes == 1)
+        return QStringLiteral("About a minute");
+    if (minutes < 60)
+        return plural(minutes, "minutes");
+
+    // HumanDuration rounds hours half up (int(d.Hours() + 0.5)) for every step up to months.
+    const qint64 hours = (seconds + 1800) / 3600;
+    if (hours == 1)
+        return QStringLiteral("About an hour");
+    if (hours < 48)
+        return plural(hours, "hours");
+    if (hours < 24 * 7 * 2)
+        return plural(hours / 24, "days");
+    if (hours < 24 * 30 * 2)
+        return plural(hours / 24 / 7, "weeks");
+    if (hours < 24 * 365 * 2)
+        return plural(hours / 24 / 30, "months");
+
+    // Years truncate the hours instead, hence "1 years" just below two years.
+    return plural(seconds / 3600 / 24 / 365, "years");
+}
+
+QString age(qint64 createdUnixSeconds, qint64 nowUnixSeconds)
+{
+    // The CLI's template prints N/A when CreatedSince is empty, which it is for the zero time.
+    if (createdUnixSeconds == ZeroTimeUnixSeconds)
+        return QStringLiteral("N/A");
+
+    // Go's Time.Sub saturates at the largest time.Duration (about 292 years) instead of
+    // overflowing, so anything older reads "292 years ago".
+    constexpr qint64 MaxDurationSeconds = 9223372036;
+    const qint64 elapsed = nowUnixSeconds - createdUnixSeconds;
+    return duration(qMin(elapsed, MaxDurationSeconds)) + QStringLiteral(" ago");
+}
+
+} // namespace Strata::Humanize
