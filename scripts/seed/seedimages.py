@@ -304,17 +304,19 @@ def tutorial_builds(base):
     wd = apk.step("tutorial-workdir", "2021-07-10T09:14:03.102937221Z", nop(" WORKDIR /app"),
                   WorkingDir="/app")
     chains = []
-    for name, created, site_size in (("tutorial-old", "2021-07-10T09:14:04", 250_000),
-                                     ("tutorial", "2021-07-12T16:02:41", 320_000)):
+    # Every image gets its own creation second: the API reports seconds, and the CLI's sort
+    # by creation time would otherwise order ties differently from one listing to the next.
+    for name, created, site_size in (("tutorial-old", "2021-07-10T09:14:%02d", 250_000),
+                                     ("tutorial", "2021-07-12T16:02:%02d", 320_000)):
         site = Layer([d("app"), d("app/assets"),
                       f("app/index.html", "<html><body><h1>Getting Started (%s)</h1>"
                                           "</body></html>\n" % name),
                       f("app/assets/site.bin", filler(name + "-site", site_size))])
-        copy = wd.step(name + "-copy", created + ".410028120Z",
+        copy = wd.step(name + "-copy", created % 41 + ".410028120Z",
                        nop(" COPY dir:%s in /app " % site.diff_id[7:]), site)
-        expose = copy.step(name + "-expose", created + ".598320145Z", nop(" EXPOSE 80"),
+        expose = copy.step(name + "-expose", created % 42 + ".598320145Z", nop(" EXPOSE 80"),
                            ExposedPorts={"80/tcp": {}})
-        final = expose.step(name, created + ".784014412Z",
+        final = expose.step(name, created % 43 + ".784014412Z",
                             nop(' CMD ["httpd" "-f" "-p" "80" "-h" "/app"]'),
                             Cmd=["httpd", "-f", "-p", "80", "-h", "/app"])
         chains.append([copy, expose, final])
