@@ -80,16 +80,20 @@ EngineError::Code codeForCurlError(CURLcode result, long osErrno)
 QString transportDetail(const Endpoint &endpoint, CURLcode result, const char *errorBuffer,
                         long osErrno)
 {
+    const QString reason = osErrno != 0
+        ? QString::fromLocal8Bit(std::strerror(int(osErrno)))
+        : QString();
+    if (endpoint.kind == Endpoint::Kind::Unix && result == CURLE_COULDNT_CONNECT
+        && !reason.isEmpty())
+        return u"cannot connect to %1: %2"_s.arg(endpoint.socketPath, reason);
+
     QString detail = QString::fromUtf8(errorBuffer).trimmed();
     if (detail.isEmpty())
         detail = QString::fromUtf8(curl_easy_strerror(result));
-    if (osErrno != 0) {
-        const QString reason = QString::fromLocal8Bit(std::strerror(int(osErrno)));
-        if (!detail.contains(reason))
-            detail += u" ("_s + reason + u')';
-    }
+    if (!reason.isEmpty() && !detail.contains(reason))
+        detail += u" ("_s + reason + u')';
     if (endpoint.kind == Endpoint::Kind::Unix)
-        detail = u"socket %1: %2"_s.arg(endpoint.socketPath, detail);
+        detail = endpoint.socketPath + u": "_s + detail;
     return detail;
 }
 
@@ -306,10 +310,9 @@ EngineError EngineClient::negotiate()
                                .arg(info.minApiVersion, clientMax), 0};
     }
     m_info = info;
-    qCInfo(lcEngine).noquote() << "engine at" << m_endpoint.address << "version"
-                               << info.serverVersion << "API" << info.maxApiVersion << "(min"
-                               << info.minApiVersion << "), using" << info.apiVersion
-                               << (info.isPodman ? "(Podman)" : "");
+    qCInfo(lcEngine).noquote() << u"engine at %1: %2 %3, API %4 (minimum %5), using %6"_s.arg(
+        m_endpoint.address, info.isPodman ? u"Podman"_s : u"Docker"_s, info.serverVersion,
+        info.maxApiVersion, info.minApiVersion, info.apiVersion);
     return {};
 }
 
