@@ -1,7 +1,6 @@
 #include "humanize.h"
 
 #include <array>
-#include <cstdio>
 
 namespace Strata::Humanize {
 
@@ -35,11 +34,10 @@ QString sizeWithPrecision(qint64 bytes, int significantDigits)
         ++unit;
     }
 
-    // C's %g and Go's %g agree here: both round the exact binary value, drop trailing
-    // zeros and write the exponent with a sign and at least two digits ("1e+03").
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*g%s", significantDigits, value, DecimalUnits.at(unit));
-    return QString::fromLatin1(buffer);
+    // Go's %g and QString::number's 'g' agree here: both round the exact binary value, drop
+    // trailing zeros and write the exponent with a sign and two digits ("1e+03"). Unlike
+    // snprintf, QString::number ignores the process locale, which QCoreApplication sets.
+    return QString::number(value, 'g', significantDigits) + QLatin1String(DecimalUnits.at(unit));
 }
 
 QString duration(qint64 seconds)

@@ -1,6 +1,7 @@
 #include "humanize.h"
 
 #include <QTest>
+#include <limits>
 
 using namespace Strata;
 
@@ -48,6 +49,10 @@ void TestHumanize::size_data()
     QTest::newRow("28950000") << qint64(28950000) << QStringLiteral("28.9MB");
     QTest::newRow("123456789") << qint64(123456789) << QStringLiteral("123MB");
     QTest::newRow("299999999") << qint64(299999999) << QStringLiteral("300MB");
+    // Too large to load here: worked out from go-units' code (divide, then %.3g), not measured.
+    QTest::newRow("999999999") << qint64(999999999) << QStringLiteral("1e+03MB");
+    QTest::newRow("1.5e12") << qint64(1500000000000) << QStringLiteral("1.5TB");
+    QTest::newRow("int64 max") << std::numeric_limits<qint64>::max() << QStringLiteral("9.22EB");
 }
 
 void TestHumanize::size()
