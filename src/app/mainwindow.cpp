@@ -43,8 +43,12 @@ MainWindow::MainWindow(EngineSession *session, QWidget *parent)
     m_session->setParent(this);
     m_proxy->setSourceModel(m_model);
     m_ui->imageTable->setModel(m_proxy);
-    m_ui->imageTable->verticalHeader()->hide();
-    m_ui->imageTable->horizontalHeader()->setStretchLastSection(false);
+    QHeaderView *rowHeader = m_ui->imageTable->verticalHeader();
+    rowHeader->hide();
+    rowHeader->setDefaultSectionSize(fontMetrics().height() + 8);
+    // Repository names vary most in length; that column takes the spare width.
+    m_ui->imageTable->horizontalHeader()->setSectionResizeMode(
+        ImageTableModel::RepositoryColumn, QHeaderView::Stretch);
     m_ui->imageTable->sortByColumn(ImageTableModel::CreatedColumn, Qt::DescendingOrder);
     m_ui->splitter->setStretchFactor(0, 4);
     m_ui->splitter->setStretchFactor(1, 1);
