@@ -14,12 +14,14 @@
 
 namespace {
 
-// Loads the embedded translation for the system language, if Strata has one.
+// Loads the embedded translation for the system language, or English (which carries the
+// plural forms of the English text) when Strata has none for that language.
 void installTranslator(QApplication &app)
 {
     auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("strata"), QStringLiteral("_"),
-                         QStringLiteral(":/i18n")))
+    const QString directory = QStringLiteral(":/i18n");
+    if (translator->load(QLocale(), QStringLiteral("strata"), QStringLiteral("_"), directory)
+        || translator->load(QStringLiteral("strata_en"), directory))
         QApplication::installTranslator(translator);
 }
 
