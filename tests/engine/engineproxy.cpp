@@ -113,6 +113,26 @@ void EngineProxy::addRule(const QByteArray &prefix, Action action)
     m_rules.emplace_back(prefix, action);
 }
 
+void EngineProxy::addCannedAnswer(const QByteArray &prefix, int status,
+                                  const QByteArray &headers, const QByteArray &body)
+{
+    const QByteArray answer = "HTTP/1.1 " + QByteArray::number(status) + " Canned\r\n" + headers
+        + "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\nConnection: close\r\n\r\n" + body;
+    std::lock_guard lock(m_mutex);
+    m_cannedAnswers.emplace_back(prefix, answer);
+}
+
+QByteArray EngineProxy::cannedAnswerFor(const QByteArray &head) const
+{
+    std::lock_guard lock(m_mutex);
+    for (const auto &[prefix, answer] : m_cannedAnswers) {
+        if (head.startsWith(prefix))
+            return answer;
+    }
+    return {};
+}
+
 void EngineProxy::openGate()
 {
     {
@@ -199,6 +219,13 @@ void EngineProxy::serve(int clientFd)
             for (qsizetype end; open && (end = pending.indexOf("\r\n\r\n")) >= 0;) {
                 const QByteArray head = pending.left(end + 4);
                 pending.remove(0, end + 4);
+                if (const QByteArray canned = cannedAnswerFor(head); !canned.isEmpty()) {
+                    std::lock_guard lock(m_mutex);
+                    m_requests.append(QString::fromLatin1(head.left(head.indexOf(" HTTP/"))));
+                    writeAll(clientFd, canned.constData(), size_t(canned.size()));
+                    open = false;
+                    break;
+                }
                 open = admit(head);
                 if (open && upstreamFd < 0)
                     upstreamFd = connectTo(m_upstreamSocketPath);

@@ -33,6 +33,11 @@ public:
     // Requests whose "METHOD path" starts with prefix get action; the first matching rule wins,
     // anything unmatched is forwarded.
     void addRule(const QByteArray &prefix, Action action);
+    // Requests whose "METHOD path" starts with prefix are answered with this status, headers
+    // and JSON body by the proxy itself, never reaching the engine: a fake engine for cases no
+    // real one here can show (other API versions, Podman).
+    void addCannedAnswer(const QByteArray &prefix, int status, const QByteArray &headers,
+                         const QByteArray &body);
     // Held requests wait until the gate opens, then are forwarded.
     void openGate();
     int heldCount() const;
@@ -45,6 +50,7 @@ private:
     void acceptLoop();
     void serve(int clientFd);
     bool admit(const QByteArray &head); // records, applies the rule; false: close the connection
+    QByteArray cannedAnswerFor(const QByteArray &head) const;
     Action actionFor(const QByteArray &requestLine) const;
 
     QString m_upstreamSocketPath;
@@ -58,6 +64,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     std::vector<std::pair<QByteArray, Action>> m_rules;
+    std::vector<std::pair<QByteArray, QByteArray>> m_cannedAnswers;
     std::list<std::thread> m_connections;
     QStringList m_requests;
     bool m_gateOpen = false;

@@ -43,6 +43,9 @@ private Q_SLOTS:
     void engineGoneAfterNegotiation();
     void droppedConnection();
     void timeout();
+    void negotiationRules_data();
+    void negotiationRules();
+    void placeholdersAndNullsDropped();
     void compareApiVersions_data();
     void compareApiVersions();
     void removalPathMatchesGoClient_data();
@@ -341,6 +344,110 @@ void TestEngineClient::timeout()
     const EngineError error = client.listImages(&images);
     QCOMPARE(error.code, EngineError::Code::Timeout);
     QCOMPARE(proxy.heldCount(), 1); // it was the engine, not the client, that never answered
+}
+
+// Engines this machine cannot run (newer Dockers, Podman, non-Docker servers), played by the
+// proxy's canned answers.
+void TestEngineClient::negotiationRules_data()
+{
+    QTest::addColumn<int>("pingStatus");
+    QTest::addColumn<QByteArray>("pingHeaders");
+    QTest::addColumn<QByteArray>("minApiVersion");
+    QTest::addColumn<EngineError::Code>("code");
+    QTest::addColumn<QString>("apiVersion");
+    QTest::addColumn<bool>("isPodman");
+    QTest::addColumn<QString>("detail");
+
+    const auto none = EngineError::Code::None;
+    const auto api = EngineError::Code::ApiVersion;
+    QTest::newRow("docker 20.10") << 200 << QByteArray("Api-Version: 1.41\r\n") << "1.12"_ba
+                                  << none << u"1.41"_s << false << QString();
+    QTest::newRow("newer than us") << 200 << QByteArray("Api-Version: 1.55\r\n") << "1.44"_ba
+                                   << none << u"1.51"_s << false << QString();
+    QTest::newRow("no Api-Version") << 200 << QByteArray() << "1.12"_ba << none << u"1.24"_s
+                                    << false << QString();
+    QTest::newRow("podman") << 200
+                            << QByteArray("Api-Version: 1.44\r\nLibpod-Api-Version: 5.8.2\r\n")
+                            << "1.24"_ba << none << u"1.44"_s << true << QString();
+    QTest::newRow("engine minimum above ours")
+        << 200 << QByteArray("Api-Version: 1.60\r\n") << "1.52"_ba << api << QString() << false
+        << u"the engine requires API 1.52 or newer; this client speaks up to 1.51"_s;
+    QTest::newRow("engine too old")
+        << 200 << QByteArray("Api-Version: 1.23\r\n") << "1.12"_ba << api << QString() << false
+        << u"the engine offers API 1.23, older than the oldest this client supports (1.24)"_s;
+    QTest::newRow("not an engine")
+        << 404 << QByteArray() << "1.12"_ba << EngineError::Code::ProtocolError << QString()
+        << false << u"GET /_ping answered 404 without an Api-Version: is this a Docker engine?"_s;
+}
+
+void TestEngineClient::negotiationRules()
+{
+    QFETCH(int, pingStatus);
+    QFETCH(QByteArray, pingHeaders);
+    QFETCH(QByteArray, minApiVersion);
+    QFETCH(EngineError::Code, code);
+    QFETCH(QString, apiVersion);
+    QFETCH(bool, isPodman);
+    QFETCH(QString, detail);
+
+    EngineProxy fake(u"/nonexistent"_s);
+    QString problem;
+    QVERIFY2(fake.start(&problem), qPrintable(problem));
+    fake.addCannedAnswer("GET /_ping ", pingStatus, pingHeaders, "OK");
+    fake.addCannedAnswer("GET /version ", 200, {},
+                         R"({"Version":"9.9.9","Os":"linux","MinAPIVersion":")" + minApiVersion
+                             + "\"}");
+    fake.addCannedAnswer("GET /v", 200, {}, "[]");
+    Endpoint endpoint;
+    QVERIFY(Endpoint::parse(fake.address(), &endpoint, nullptr));
+    EngineClient client(endpoint);
+    const EngineError error = client.negotiate();
+    QCOMPARE(error.code, code);
+    QCOMPARE(error.detail, detail);
+    QCOMPARE(client.info().apiVersion, apiVersion);
+    if (error.isError())
+        return;
+    QCOMPARE(client.info().isPodman, isPodman);
+    QCOMPARE(client.info().serverVersion, u"9.9.9"_s);
+    QCOMPARE(client.info().minApiVersion, QString::fromLatin1(minApiVersion));
+
+    // Every later call carries the negotiated version.
+    QList<ImageRecord> images;
+    QVERIFY(!client.listImages(&images).isError());
+    QCOMPARE(fake.requests().last(), u"GET /v%1/images/json?all=1"_s.arg(apiVersion));
+}
+
+// Old API versions send "<none>" placeholders; JSON nulls stand for empty lists and maps.
+void TestEngineClient::placeholdersAndNullsDropped()
+{
+    EngineProxy fake(u"/nonexistent"_s);
+    QString problem;
+    QVERIFY2(fake.start(&problem), qPrintable(problem));
+    fake.addCannedAnswer("GET /v1.41/images/json", 200, {}, R"([
+        {"Id":"sha256:aa","ParentId":"","RepoTags":["<none>:<none>"],
+         "RepoDigests":["<none>@<none>"],"Created":1,"Size":2,"Labels":null},
+        {"Id":"sha256:bb","ParentId":"sha256:aa","RepoTags":null,"RepoDigests":null,
+         "Created":-62135596800,"Size":9007199254740993,"Labels":{"a":"b"}},
+        {"Id":"sha256:cc","RepoTags":["x:1",null,"y:2"],"RepoDigests":["x@sha256:00"]}])");
+    fake.addCannedAnswer("GET /_ping", 200, "Api-Version: 1.41\r\n", "OK");
+    fake.addCannedAnswer("GET /version", 200, {}, R"({"MinAPIVersion":"1.12"})");
+    Endpoint endpoint;
+    QVERIFY(Endpoint::parse(fake.address(), &endpoint, nullptr));
+    EngineClient client(endpoint);
+    QVERIFY(!client.negotiate().isError());
+    QList<ImageRecord> images;
+    const EngineError error = client.listImages(&images);
+    QVERIFY2(!error.isError(), qPrintable(error.detail));
+    QCOMPARE(images.size(), 3);
+    QCOMPARE(images.at(0).repoTags, QStringList());
+    QCOMPARE(images.at(0).repoDigests, QStringList());
+    QVERIFY(images.at(0).labels.isEmpty());
+    QCOMPARE(images.at(1).parentId, u"sha256:aa"_s);
+    QCOMPARE(images.at(1).created, Q_INT64_C(-62135596800));
+    QCOMPARE(images.at(1).size, Q_INT64_C(9007199254740993)); // beyond a double's precision
+    QCOMPARE(images.at(1).labels.value(u"a"_s), u"b"_s);
+    QCOMPARE(images.at(2).repoTags, (QStringList{u"x:1"_s, u"y:2"_s}));
+    QCOMPARE(images.at(2).repoDigests, QStringList{u"x@sha256:00"_s});
 }
 
 void TestEngineClient::compareApiVersions_data()
