@@ -20,6 +20,9 @@ struct ImageRecord
     qint64 size = 0;       // bytes of all layers of the image's chain
     QMap<QString, QString> labels;
     QStringList diffIds;   // RootFS.Layers from inspect, base first; empty when not inspected
+    // Bytes of each layer, parallel to diffIds, as the engine's history reports them (it maps
+    // its non-empty history entries onto the layers in order); empty when not read.
+    QList<qint64> layerSizes;
 
     bool hasReferences() const { return !repoTags.isEmpty() || !repoDigests.isEmpty(); }
     friend bool operator==(const ImageRecord &, const ImageRecord &) = default;

@@ -5,10 +5,11 @@
 namespace Strata {
 
 Snapshot::Snapshot(QList<ImageRecord> images, QList<ContainerRecord> containers,
-                   QDateTime takenAt)
+                   QDateTime takenAt, ImageStoreKind storeKind)
     : m_images(std::move(images))
     , m_containers(std::move(containers))
     , m_takenAt(std::move(takenAt))
+    , m_storeKind(storeKind)
 {
     m_imageIndexById.reserve(m_images.size());
     for (qsizetype i = 0; i < m_images.size(); ++i) {

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "reference.h"
+
+#include <QString>
+
+namespace Strata {
+
+class EngineState;
+
+// How the engine resolves the argument of `docker image rm X` (SEMANTICS.md §1.3, §1.4).
+struct Resolution
+{
+    enum class Status { Found, NotFound, Invalid };
+
+    Status status = Status::NotFound;
+    QString imageId;        // when found
+    bool byId = false;      // §1.4: the raw input is a prefix of the ID ("ID mode")
+    Reference reference;    // the parsed input, when it parsed as a reference
+    int httpStatus = 0;     // 400 or 404 when not found
+    QString errorMessage;   // the engine's exact text when not found
+};
+
+// Resolves against a mutable EngineState, so that a planner can resolve each request against
+// what the requests before it left behind.
+class Resolver final
+{
+public:
+    explicit Resolver(const EngineState &state);
+    Resolution resolve(const QString &input) const;
+
+private:
+    const EngineState &m_state;
+};
+
+} // namespace Strata
