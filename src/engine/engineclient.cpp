@@ -349,6 +349,51 @@ EngineError EngineClient::inspectDiffIds(const QString &imageId, QStringList *di
     return {};
 }
 
+EngineError EngineClient::historySizes(const QString &imageId, QList<qint64> *sizesNewestFirst)
+{
+    QByteArray body;
+    const QString path =
+        u"/images/%1/history"_s.arg(QString::fromLatin1(encodePathSegment(imageId)));
+    if (EngineError error = getJson(path, &body); error.isError())
+        return error;
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (!document.isArray())
+        return protocolError(u"GET /images/{name}/history did not answer a JSON array"_s);
+    QList<qint64> sizes;
+    const QJsonArray array = document.array();
+    sizes.reserve(array.size());
+    for (const QJsonValue &item : array) {
+        const QJsonValue size = item.toObject().value(u"Size"_s);
+        if (!size.isDouble())
+            return protocolError(u"GET /images/{name}/history answered an entry without Size"_s);
+        sizes.append(size.toInteger());
+    }
+    *sizesNewestFirst = std::move(sizes);
+    return {};
+}
+
+EngineError EngineClient::detectStoreKind(ImageStoreKind *kind)
+{
+    if (m_info.isPodman) {
+        *kind = ImageStoreKind::Podman;
+        return {};
+    }
+    QByteArray body;
+    if (EngineError error = getJson(u"/info"_s, &body); error.isError())
+        return error;
+    *kind = ImageStoreKind::Graphdriver;
+    // DriverStatus is a list of [name, value] pairs.
+    const QJsonArray status =
+        QJsonDocument::fromJson(body).object().value(u"DriverStatus"_s).toArray();
+    for (const QJsonValue &pair : status) {
+        const QJsonArray entry = pair.toArray();
+        if (entry.size() == 2 && entry.at(0).toString() == u"driver-type"_s
+            && entry.at(1).toString() == u"io.containerd.snapshotter.v1"_s)
+            *kind = ImageStoreKind::Containerd;
+    }
+    return {};
+}
+
 EngineError EngineClient::listContainers(QList<ContainerRecord> *containers)
 {
     QByteArray body;

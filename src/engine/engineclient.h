@@ -61,6 +61,11 @@ public:
 
     EngineError listImages(QList<ImageRecord> *images);         // /images/json?all=1
     EngineError inspectDiffIds(const QString &imageId, QStringList *diffIds);
+    // GET /images/{id}/history: each entry's Size, newest first as the engine answers.
+    EngineError historySizes(const QString &imageId, QList<qint64> *sizesNewestFirst);
+    // GET /info: the containerd image store names its snapshotter in DriverStatus (§3.1.1);
+    // Podman is told by /_ping, so negotiate() must have run.
+    EngineError detectStoreKind(ImageStoreKind *kind);
     EngineError listContainers(QList<ContainerRecord> *containers); // /containers/json?all=1
     // DELETE /images/{reference}; an engine error is an outcome, not an EngineError. A
     // transport failure is both: the outcome carries status 0 and the transport's words.
