@@ -1,7 +1,5 @@
 #include "reference.h"
 
-#include <QRegularExpression>
-
 namespace Strata {
 
 namespace {
@@ -11,56 +9,205 @@ const QLatin1String LegacyDefaultDomain("index.docker.io");
 const QLatin1String OfficialRepoPrefix("library/");
 // REF-old counts the whole name, domain included, against this limit.
 constexpr qsizetype NameTotalLengthMax = 255;
+constexpr qsizetype TagLengthMax = 128;
+constexpr qsizetype DigestHexMin = 32;
 
-// The distribution reference grammar (regexp.go), spelled with ASCII classes because Go's \w
-// is ASCII-only. Captures: 1 domain, 2 path, 3 tag, 4 digest.
-const QRegularExpression &referencePattern()
+// The engine's texts (reference/errors in REF-old, go-digest v1.0.0).
+const QLatin1String InvalidFormatText("invalid reference format");
+const QLatin1String UppercaseText("invalid reference format: repository name must be lowercase");
+const QLatin1String NameEmptyText("repository name must have at least one component");
+const QLatin1String DigestFormatText("invalid checksum digest format");
+const QLatin1String DigestLengthText("invalid checksum digest length");
+const QLatin1String DigestUnsupportedText("unsupported digest algorithm");
+
+// The grammar is matched by hand rather than with a regular expression: resolving a reference
+// has a budget of a few microseconds. Each helper mirrors one expression of regexp.go; all
+// classes are ASCII because Go's \w and [[:xdigit:]] are.
+bool isLowerAlnum(QChar c)
 {
-    // The explicit QString return type matters: with QStringBuilder a deduced type would be a
-    // builder that refers to the lambda's locals after they are gone.
-    static const QRegularExpression pattern([]() -> QString {
-        const QString pathComponent = QStringLiteral("[a-z0-9]+(?:(?:[._]|__|-*)[a-z0-9]+)*");
-        const QString domainComponent
-            = QStringLiteral("(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])");
-        const QString domain = domainComponent + QStringLiteral("(?:\\.") + domainComponent
-            + QStringLiteral(")*(?::[0-9]+)?");
-        const QString tag = QStringLiteral("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
-        const QString digest = QStringLiteral(
-            "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
-        return QStringLiteral("^(?:(") + domain + QStringLiteral(")/)?(") + pathComponent
-            + QStringLiteral("(?:/") + pathComponent + QStringLiteral(")*)(?::(") + tag
-            + QStringLiteral("))?(?:@(") + digest + QStringLiteral("))?$");
-    }());
-    return pattern;
+    return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
 }
 
-// go-digest's Validate for the algorithms the engine registers: known algorithm, exact
-// length, lowercase hex.
-bool isValidDigest(const QString &digest)
+bool isAlnum(QChar c)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("^(?:sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128})$"));
-    return pattern.match(digest).hasMatch();
+    return isLowerAlnum(c) || (c >= u'A' && c <= u'Z');
 }
 
-bool isBareIdentifier(const QString &text)
+bool isAlpha(QChar c)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-f0-9]{64}$"));
-    return pattern.match(text).hasMatch();
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+bool isHex(QChar c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+}
+
+bool isLowerHex(QStringView text)
+{
+    for (const QChar c : text) {
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
+            return false;
+    }
+    return true;
+}
+
+// nameComponentRegexp: [a-z0-9]+ joined by ".", "_", "__" or any run of "-".
+bool isPathComponent(QStringView text)
+{
+    if (text.isEmpty() || !isLowerAlnum(text.front()) || !isLowerAlnum(text.back()))
+        return false;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        if (isLowerAlnum(text[i])) {
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        while (i < text.size() && !isLowerAlnum(text[i]))
+            ++i;
+        const QStringView run = text.sliced(start, i - start);
+        const bool dashes = run.count(u'-') == run.size();
+        if (!dashes && run != u"." && run != u"_" && run != u"__")
+            return false;
+    }
+    return true;
+}
+
+bool isPath(QStringView text)
+{
+    for (const QStringView component : text.tokenize(u'/')) {
+        if (!isPathComponent(component))
+            return false;
+    }
+    return !text.isEmpty();
+}
+
+// domainComponentRegexp: alphanumerics and inner dashes, either case.
+bool isDomainComponent(QStringView text)
+{
+    if (text.isEmpty() || !isAlnum(text.front()) || !isAlnum(text.back()))
+        return false;
+    for (const QChar c : text) {
+        if (!isAlnum(c) && c != u'-')
+            return false;
+    }
+    return true;
+}
+
+// DomainRegexp: components joined by ".", then an optional ":port".
+bool isDomain(QStringView text)
+{
+    const qsizetype colon = text.indexOf(u':');
+    if (colon >= 0) {
+        const QStringView port = text.sliced(colon + 1);
+        if (port.isEmpty())
+            return false;
+        for (const QChar c : port) {
+            if (c < u'0' || c > u'9')
+                return false;
+        }
+        text = text.first(colon);
+    }
+    for (const QStringView component : text.tokenize(u'.')) {
+        if (!isDomainComponent(component))
+            return false;
+    }
+    return true;
+}
+
+// TagRegexp: [\w][\w.-]{0,127}
+bool isTag(QStringView text)
+{
+    if (text.isEmpty() || text.size() > TagLengthMax || text.front() == u'.'
+        || text.front() == u'-')
+        return false;
+    for (const QChar c : text) {
+        if (!isAlnum(c) && c != u'_' && c != u'.' && c != u'-')
+            return false;
+    }
+    return true;
+}
+
+// DigestRegexp: [A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][[:xdigit:]]{32,}
+bool isDigestSyntax(QStringView text)
+{
+    const qsizetype colon = text.indexOf(u':');
+    if (colon < 0)
+        return false;
+    const QStringView algorithm = text.first(colon);
+    const QStringView hex = text.sliced(colon + 1);
+    bool pieceStart = true;
+    for (const QChar c : algorithm) {
+        if (pieceStart) {
+            if (!isAlpha(c))
+                return false;
+            pieceStart = false;
+        } else if (c == u'-' || c == u'_' || c == u'+' || c == u'.') {
+            pieceStart = true;
+        } else if (!isAlnum(c)) {
+            return false;
+        }
+    }
+    if (algorithm.isEmpty() || pieceStart || hex.size() < DigestHexMin)
+        return false;
+    for (const QChar c : hex) {
+        if (!isHex(c))
+            return false;
+    }
+    return true;
+}
+
+struct Parts
+{
+    QStringView domain;
+    QStringView path;
+    QStringView tag;
+    QStringView digest;
+};
+
+// ReferenceRegexp anchored over the whole text. Tags cannot hold '/' or ':' and names cannot
+// hold '@', so the separators are found without backtracking; the optional domain is tried
+// first, as Go's leftmost-first matching does.
+bool matchReference(QStringView text, Parts *parts)
+{
+    const qsizetype at = text.indexOf(u'@');
+    const QStringView left = at < 0 ? text : text.first(at);
+    if (at >= 0) {
+        parts->digest = text.sliced(at + 1);
+        if (!isDigestSyntax(parts->digest))
+            return false;
+    }
+    const qsizetype lastSlash = left.lastIndexOf(u'/');
+    const qsizetype colon = left.indexOf(u':', lastSlash + 1);
+    const QStringView name = colon < 0 ? left : left.first(colon);
+    if (colon >= 0) {
+        parts->tag = left.sliced(colon + 1);
+        if (!isTag(parts->tag))
+            return false;
+    }
+    const qsizetype slash = name.indexOf(u'/');
+    if (slash >= 0 && isDomain(name.first(slash)) && isPath(name.sliced(slash + 1))) {
+        parts->domain = name.first(slash);
+        parts->path = name.sliced(slash + 1);
+        return true;
+    }
+    parts->path = name;
+    return isPath(name);
 }
 
 // splitDockerDomain: the first element is a domain only if it looks like a host.
 void splitDockerDomain(const QString &name, QString *domain, QString *remainder)
 {
     const qsizetype slash = name.indexOf(QLatin1Char('/'));
-    const QString first = name.left(slash);
+    const QStringView first = QStringView(name).left(slash);
     if (slash < 0
         || (!first.contains(QLatin1Char('.')) && !first.contains(QLatin1Char(':'))
             && first != QLatin1String("localhost"))) {
         *domain = DefaultDomain;
         *remainder = name;
     } else {
-        *domain = first;
+        *domain = first.toString();
         *remainder = name.mid(slash + 1);
     }
     if (*domain == LegacyDefaultDomain)
@@ -69,43 +216,133 @@ void splitDockerDomain(const QString &name, QString *domain, QString *remainder)
         remainder->prepend(OfficialRepoPrefix);
 }
 
+void setError(QString *errorMessage, const QString &text)
+{
+    if (errorMessage)
+        *errorMessage = text;
+}
+
 } // namespace
 
-Reference Reference::parse(const QString &text)
+QString Reference::digestError(const QString &digest)
+{
+    const qsizetype colon = digest.indexOf(QLatin1Char(':'));
+    if (colon <= 0 || colon + 1 == digest.size())
+        return DigestFormatText;
+    const QStringView algorithm = QStringView(digest).first(colon);
+    const QStringView encoded = QStringView(digest).sliced(colon + 1);
+    qsizetype hexLength = 0;
+    if (algorithm == u"sha256")
+        hexLength = 64;
+    else if (algorithm == u"sha384")
+        hexLength = 96;
+    else if (algorithm == u"sha512")
+        hexLength = 128;
+    if (hexLength > 0) {
+        if (encoded.size() != hexLength)
+            return DigestLengthText;
+        return isLowerHex(encoded) ? QString() : QString(DigestFormatText);
+    }
+    // An unknown algorithm is "unsupported" only when the digest is otherwise well-formed:
+    // [a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+
+    bool pieceStart = true;
+    for (const QChar c : algorithm) {
+        if (isLowerAlnum(c)) {
+            pieceStart = false;
+        } else if (!pieceStart && (c == u'.' || c == u'+' || c == u'_' || c == u'-')) {
+            pieceStart = true;
+        } else {
+            return DigestFormatText;
+        }
+    }
+    if (pieceStart)
+        return DigestFormatText;
+    for (const QChar c : encoded) {
+        if (!isAlnum(c) && c != u'=' && c != u'_' && c != u'-')
+            return DigestFormatText;
+    }
+    return DigestUnsupportedText;
+}
+
+Reference Reference::parse(const QString &text, QString *errorMessage)
 {
     Reference result;
     // ParseNormalizedNamed refuses a bare 64-hex string: it would be read as an image ID.
-    if (isBareIdentifier(text))
+    if (text.size() == 64 && isLowerHex(text)) {
+        setError(errorMessage,
+            QStringLiteral("invalid repository name (") + text
+                + QStringLiteral("), cannot specify 64-byte hexadecimal strings"));
         return result;
+    }
 
     QString domain;
     QString remainder;
     splitDockerDomain(text, &domain, &remainder);
     const QString repository = remainder.left(remainder.indexOf(QLatin1Char(':')));
-    if (repository.toLower() != repository)
+    if (repository.toLower() != repository) {
+        setError(errorMessage, UppercaseText);
         return result;
+    }
 
-    const QRegularExpressionMatch match
-        = referencePattern().match(domain + QLatin1Char('/') + remainder);
-    if (!match.hasMatch())
+    // reference.Parse over the normalised text.
+    const QString full = domain + QLatin1Char('/') + remainder;
+    Parts parts;
+    if (!matchReference(full, &parts)) {
+        Parts ignored;
+        if (full.isEmpty())
+            setError(errorMessage, NameEmptyText);
+        else if (matchReference(full.toLower(), &ignored))
+            setError(errorMessage, UppercaseText);
+        else
+            setError(errorMessage, InvalidFormatText);
         return result;
-    const QString name = match.captured(1) + QLatin1Char('/') + match.captured(2);
-    if (name.size() > NameTotalLengthMax)
+    }
+    const qsizetype nameLength
+        = parts.domain.isEmpty() ? parts.path.size() : parts.domain.size() + 1 + parts.path.size();
+    if (nameLength > NameTotalLengthMax) {
+        setError(errorMessage,
+            QStringLiteral("repository name must not be more than %1 characters")
+                .arg(NameTotalLengthMax));
         return result;
-    const QString digest = match.captured(4);
-    if (!digest.isEmpty() && !isValidDigest(digest))
-        return result;
+    }
+    if (!parts.digest.isEmpty()) {
+        const QString digestProblem = digestError(parts.digest.toString());
+        if (!digestProblem.isEmpty()) {
+            setError(errorMessage, digestProblem);
+            return result;
+        }
+    }
 
     result.m_valid = true;
-    result.m_domain = match.captured(1);
-    result.m_path = match.captured(2);
-    result.m_tag = match.captured(3);
-    result.m_digest = digest;
+    result.m_domain = parts.domain.toString();
+    result.m_path = parts.path.toString();
+    result.m_tag = parts.tag.toString();
+    result.m_digest = parts.digest.toString();
+    return result;
+}
+
+Reference Reference::fromEngineString(const QString &familiar)
+{
+    Reference result;
+    QString remainder;
+    splitDockerDomain(familiar, &result.m_domain, &remainder);
+    const qsizetype at = remainder.indexOf(QLatin1Char('@'));
+    if (at >= 0)
+        result.m_digest = remainder.mid(at + 1);
+    const QStringView left = QStringView(remainder).left(at);
+    const qsizetype lastSlash = left.lastIndexOf(u'/');
+    const qsizetype colon = left.indexOf(u':', lastSlash + 1);
+    result.m_path = left.left(colon).toString();
+    if (colon >= 0)
+        result.m_tag = left.sliced(colon + 1).toString();
+    result.m_valid = !result.m_path.isEmpty();
     return result;
 }
 
 QString Reference::normalizedName() const
 {
+    if (m_domain.isEmpty())
+        return m_path;
     return m_domain + QLatin1Char('/') + m_path;
 }
 
@@ -120,6 +357,30 @@ QString Reference::familiarName() const
     return m_path;
 }
 
+QString Reference::normalizedString() const
+{
+    if (!m_valid)
+        return {};
+    QString text = normalizedName();
+    if (!m_tag.isEmpty())
+        text += QLatin1Char(':') + m_tag;
+    if (!m_digest.isEmpty())
+        text += QLatin1Char('@') + m_digest;
+    return text;
+}
+
+QString Reference::familiarString() const
+{
+    if (!m_valid)
+        return {};
+    QString text = familiarName();
+    if (!m_tag.isEmpty())
+        text += QLatin1Char(':') + m_tag;
+    if (!m_digest.isEmpty())
+        text += QLatin1Char('@') + m_digest;
+    return text;
+}
+
 QString Reference::familiarStringWithDefaultTag() const
 {
     return withDefaultTag(familiarName());
@@ -128,6 +389,16 @@ QString Reference::familiarStringWithDefaultTag() const
 QString Reference::normalizedStringWithDefaultTag() const
 {
     return withDefaultTag(normalizedName());
+}
+
+QString Reference::storeKey() const
+{
+    if (!m_valid)
+        return {};
+    if (!m_digest.isEmpty())
+        return normalizedName() + QLatin1Char('@') + m_digest;
+    return normalizedName() + QLatin1Char(':')
+        + (m_tag.isEmpty() ? QStringLiteral("latest") : m_tag);
 }
 
 QString Reference::withDefaultTag(const QString &name) const

@@ -15,6 +15,7 @@ struct Resolution
 
     Status status = Status::NotFound;
     QString imageId;        // when found
+    int imageIndex = -1;    // the image's index in the EngineState, when found
     bool byId = false;      // §1.4: the raw input is a prefix of the ID ("ID mode")
     Reference reference;    // the parsed input, when it parsed as a reference
     int httpStatus = 0;     // 400 or 404 when not found
@@ -28,8 +29,12 @@ class Resolver final
 public:
     explicit Resolver(const EngineState &state);
     Resolution resolve(const QString &input) const;
+    // isImageIDPrefix: the raw input is a string prefix of "sha256:<hex>" or of "<hex>".
+    static bool isIdPrefix(const QString &imageId, const QString &input);
 
 private:
+    Resolution found(int image, const QString &input) const;
+
     const EngineState &m_state;
 };
 

@@ -18,6 +18,14 @@ private Q_SLOTS:
     void parse();
     void invalid_data();
     void invalid();
+    void errorMessage_data();
+    void errorMessage();
+    void digestError_data();
+    void digestError();
+    void fromEngineString_data();
+    void fromEngineString();
+    void storeKey_data();
+    void storeKey();
 };
 
 namespace {
@@ -153,6 +161,148 @@ void TestReference::invalid()
     const Reference ref = Reference::parse(input);
     QVERIFY(!ref.isValid());
     QCOMPARE(ref.familiarStringWithDefaultTag(), QString());
+}
+
+// The engine's 400 texts (SEMANTICS.md §1.5, each verified against dockerd 20.10.24 through
+// DELETE /images/<input>), plus REF-old's texts for the cases the table does not list.
+void TestReference::errorMessage_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("message");
+
+    const QString lowercase = u"invalid reference format: repository name must be lowercase"_s;
+    const QString format = u"invalid reference format"_s;
+    QTest::newRow("Ubuntu") << u"Ubuntu"_s << lowercase;
+    QTest::newRow("a/B/c") << u"a/B/c"_s << lowercase;
+    QTest::newRow("64 uppercase hex") << Hex64.toUpper() << lowercase;
+    QTest::newRow("3E13") << u"3E13"_s << lowercase;
+    QTest::newRow("localhost:5000/Foo") << u"localhost:5000/Foo"_s << lowercase;
+    // The check looks at the remainder only, so an uppercase tag is no reason for it.
+    QTest::newRow("ubuntu:") << u"ubuntu:"_s << format;
+    QTest::newRow("ubuntu:-x") << u"ubuntu:-x"_s << format;
+    QTest::newRow(":tag") << u":tag"_s << format;
+    QTest::newRow("foo::bar") << u"foo::bar"_s << format;
+    QTest::newRow("short digest") << u"busybox@sha256:abc"_s << format;
+    QTest::newRow("a___b") << u"a___b"_s << format;
+    QTest::newRow("a//b") << u"a//b"_s << format;
+    QTest::newRow("space") << u" busybox"_s << format;
+    QTest::newRow("non-ASCII") << u"caf\u00e9"_s << format;
+    QTest::newRow("empty") << QString() << format;
+    QTest::newRow("63 hex digest") << u"busybox@sha256:"_s + Hex64.left(63)
+                                   << u"invalid checksum digest length"_s;
+    QTest::newRow("65 hex digest") << u"busybox@sha256:"_s + Hex64 + u"0"_s
+                                   << u"invalid checksum digest length"_s;
+    QTest::newRow("uppercase digest") << u"busybox@sha256:"_s + Hex64.toUpper()
+                                      << u"invalid checksum digest format"_s;
+    QTest::newRow("md5") << u"busybox@md5:0123456789abcdef0123456789abcdef"_s
+                         << u"unsupported digest algorithm"_s;
+    // The lowercase check reads up to the first ':', which here includes "@MD5".
+    QTest::newRow("MD5") << u"busybox@MD5:0123456789abcdef0123456789abcdef"_s << lowercase;
+    QTest::newRow("256 characters") << QString(238, QLatin1Char('a'))
+                                    << u"repository name must not be more than 255 characters"_s;
+    QTest::newRow("long and bad digest")
+        << QString(238, QLatin1Char('a')) + u"@sha256:"_s + Hex64.left(40)
+        << u"repository name must not be more than 255 characters"_s;
+    QTest::newRow("64 hex") << Hex64
+                            << u"invalid repository name ("_s + Hex64
+            + u"), cannot specify 64-byte hexadecimal strings"_s;
+}
+
+void TestReference::errorMessage()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, message);
+    QString error;
+    const Reference ref = Reference::parse(input, &error);
+    QVERIFY(!ref.isValid());
+    QCOMPARE(error, message);
+}
+
+// go-digest v1.0.0 Validate.
+void TestReference::digestError_data()
+{
+    QTest::addColumn<QString>("digest");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("valid") << Digest << QString();
+    QTest::newRow("sha384") << u"sha384:"_s + Hex64 + Hex64.left(32) << QString();
+    QTest::newRow("no colon") << Hex64 << u"invalid checksum digest format"_s;
+    QTest::newRow("empty hex") << u"sha256:"_s << u"invalid checksum digest format"_s;
+    QTest::newRow("leading colon") << u":abc"_s << u"invalid checksum digest format"_s;
+    QTest::newRow("short") << u"sha256:abc"_s << u"invalid checksum digest length"_s;
+    QTest::newRow("uppercase") << u"sha256:"_s + Hex64.toUpper()
+                               << u"invalid checksum digest format"_s;
+    QTest::newRow("unknown") << u"abc:latest"_s << u"unsupported digest algorithm"_s;
+    QTest::newRow("unknown, bad") << u"Abc:latest"_s << u"invalid checksum digest format"_s;
+    QTest::newRow("name") << u"localhost:5000/x"_s << u"invalid checksum digest format"_s;
+}
+
+void TestReference::digestError()
+{
+    QFETCH(QString, digest);
+    QFETCH(QString, message);
+    QCOMPARE(Reference::digestError(digest), message);
+}
+
+// The engine's own strings, as RepoTags and RepoDigests carry them.
+void TestReference::fromEngineString_data()
+{
+    QTest::addColumn<QString>("familiar");
+    QTest::addColumn<QString>("normalized");
+    QTest::addColumn<QString>("name");
+
+    QTest::newRow("tag") << u"busybox:latest"_s << u"docker.io/library/busybox:latest"_s
+                         << u"docker.io/library/busybox"_s;
+    QTest::newRow("port") << u"127.0.0.1:5000/x:1"_s << u"127.0.0.1:5000/x:1"_s
+                          << u"127.0.0.1:5000/x"_s;
+    QTest::newRow("digest") << u"alpine/git@"_s + Digest << u"docker.io/alpine/git@"_s + Digest
+                            << u"docker.io/alpine/git"_s;
+    QTest::newRow("library/a/b") << u"library/a/b:1"_s << u"docker.io/library/a/b:1"_s
+                                 << u"docker.io/library/a/b"_s;
+}
+
+void TestReference::fromEngineString()
+{
+    QFETCH(QString, familiar);
+    QFETCH(QString, normalized);
+    QFETCH(QString, name);
+    const Reference ref = Reference::fromEngineString(familiar);
+    QVERIFY(ref.isValid());
+    QCOMPARE(ref.normalizedString(), normalized);
+    QCOMPARE(ref.normalizedName(), name);
+    QCOMPARE(ref.familiarString(), familiar);
+    // The same answer as the full parser gives.
+    QCOMPARE(Reference::parse(familiar).normalizedString(), normalized);
+}
+
+void TestReference::storeKey_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("familiar");
+
+    QTest::newRow("name") << u"busybox"_s << u"docker.io/library/busybox:latest"_s
+                          << u"busybox:latest"_s;
+    QTest::newRow("tag") << u"busybox:1"_s << u"docker.io/library/busybox:1"_s << u"busybox:1"_s;
+    // A digest wins over a tag in the store, but the record keeps what was asked for.
+    QTest::newRow("tag and digest")
+        << u"127.0.0.1:45123/two:1@"_s + Digest << u"127.0.0.1:45123/two@"_s + Digest
+        << u"127.0.0.1:45123/two:1@"_s + Digest;
+    // A first element that contains '.' but is no host name is part of the path.
+    QTest::newRow("a_b.c/foo") << u"a_b.c/foo"_s << u"a_b.c/foo:latest"_s << u"a_b.c/foo:latest"_s;
+    QTest::newRow("sha256:3E13") << u"sha256:3E13"_s << u"docker.io/library/sha256:3E13"_s
+                                 << u"sha256:3E13"_s;
+}
+
+void TestReference::storeKey()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, key);
+    QFETCH(QString, familiar);
+    const Reference ref = Reference::parse(input);
+    QVERIFY(ref.isValid());
+    QCOMPARE(ref.storeKey(), key);
+    QCOMPARE(ref.familiarStringWithDefaultTag(), familiar);
 }
 
 QTEST_GUILESS_MAIN(TestReference)
