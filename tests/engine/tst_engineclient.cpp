@@ -1,6 +1,7 @@
 #include "dockercli.h"
 #include "engineclient.h"
 #include "engineproxy.h"
+#include "humanize.h"
 
 #include <unistd.h>
 
@@ -35,6 +36,9 @@ private Q_SLOTS:
     void negotiationMatchesCli();
     void imagesMatchCli();
     void imageDetailsMatchInspect();
+    void historySizesMatchCli();
+    void historyOfMissingImage();
+    void storeKindMatchesInfo();
     void containersMatchCli();
     void unreachable_data();
     void unreachable();
@@ -175,6 +179,52 @@ void TestEngineClient::imageDetailsMatchInspect()
         const QString json = labels.isEmpty() ? u"null"_s : u'{' + labels.join(u',') + u'}';
         QCOMPARE(json, f.at(4));
     }
+}
+
+// History's sizes, newest first, as `docker history` prints them (the same entries, in order).
+void TestEngineClient::historySizesMatchCli()
+{
+    EngineClient client = negotiatedClient(m_host);
+    qsizetype nonZero = 0;
+    for (const ImageRecord &image : std::as_const(m_images)) {
+        QList<qint64> sizes;
+        const EngineError error = client.historySizes(image.id, &sizes);
+        QVERIFY2(!error.isError(), qPrintable(error.detail));
+        QStringList ours;
+        for (qint64 size : std::as_const(sizes)) {
+            ours.append(Humanize::size(size));
+            nonZero += size > 0;
+        }
+        QCOMPARE(ours, cli({u"history"_s, u"--no-trunc"_s, u"--format"_s, u"{{.Size}}"_s,
+                            image.id}));
+    }
+    QVERIFY(nonZero >= m_images.size()); // every seeded image has at least one real layer
+}
+
+void TestEngineClient::historyOfMissingImage()
+{
+    EngineClient client = negotiatedClient(m_host);
+    const QString missing = u"sha256:"_s + QString(64, u'0');
+    QList<qint64> sizes{1};
+    const EngineError error = client.historySizes(missing, &sizes);
+    QCOMPARE(error.code, EngineError::Code::HttpError);
+    QCOMPARE(error.httpStatus, 404);
+    QCOMPARE(error.detail, u"No such image: "_s + missing);
+    QCOMPARE(sizes, QList<qint64>{1}); // untouched on error
+}
+
+// The sandbox runs the vfs graphdriver: no containerd snapshotter in DriverStatus.
+void TestEngineClient::storeKindMatchesInfo()
+{
+    EngineClient client = negotiatedClient(m_host);
+    ImageStoreKind kind = ImageStoreKind::Podman;
+    const EngineError error = client.detectStoreKind(&kind);
+    QVERIFY2(!error.isError(), qPrintable(error.detail));
+    const QStringList status = cli({u"info"_s, u"--format"_s, u"{{json .DriverStatus}}"_s});
+    QCOMPARE(status.size(), 1);
+    const bool containerd = status.first().contains(u"io.containerd.snapshotter.v1"_s);
+    QCOMPARE(kind, containerd ? ImageStoreKind::Containerd : ImageStoreKind::Graphdriver);
+    QCOMPARE(cli({u"info"_s, u"--format"_s, u"{{.Driver}}"_s}), QStringList{u"vfs"_s});
 }
 
 void TestEngineClient::containersMatchCli()
