@@ -1,5 +1,6 @@
 #pragma once
 
+#include "enginestate.h"
 #include "removalplan.h"
 #include "snapshot.h"
 
@@ -13,6 +14,12 @@ namespace Strata {
 namespace RemovalPlanner {
 
 RemovalPlan plan(const Snapshot &snapshot, const QList<RemovalRequest> &requests);
+// The same over a state built once: re-planning (force or noprune toggled) skips the build,
+// which hashes every layer chain.
+RemovalPlan plan(const EngineState &state, const QList<RemovalRequest> &requests);
+
+// Go's %q (strconv.Quote), as the engine quotes the input in its reference conflict message.
+QString goQuoted(const QString &text);
 
 } // namespace RemovalPlanner
 
