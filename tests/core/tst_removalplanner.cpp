@@ -144,6 +144,8 @@ void referencesWorld(World &w)
     w.image(u"two"_s, {}, { u"w1"_s },
         { u"127.0.0.1:45123/two:1"_s, u"127.0.0.1:45123/two@"_s + Dgst });
     w.image(u"mt"_s, {}, { u"m1"_s }, { u"mt:1"_s, u"mt:2"_s, u"mt@"_s + Dgst });
+    // Familiar order (a, b.io, user) differs from the normalised order the engine uses.
+    w.image(u"order"_s, {}, { u"o1"_s }, { u"a:1"_s, u"b.io/x:1"_s, u"user/app:1"_s });
 }
 
 // Containers: stopped on "stopped", running on "running", two on "crowded".
@@ -154,11 +156,13 @@ void containerWorld(World &w)
     w.image(u"running"_s, u"busybox"_s, { u"b1"_s, u"r"_s }, { u"run:1"_s });
     w.image(u"crowded"_s, {}, { u"c"_s }, { u"crowd:1"_s, u"crowd@"_s + Dgst });
     w.image(u"bare"_s, {}, { u"x"_s });
+    w.image(u"tagged2"_s, {}, { u"y"_s }, { u"multi:1"_s, u"multi:2"_s });
     w.container(u"exited1"_s, u"stopped"_s, u"exited"_s);
     w.container(u"up"_s, u"running"_s, u"running"_s);
     w.container(u"one"_s, u"crowded"_s, u"created"_s);
     w.container(u"two"_s, u"crowded"_s, u"paused"_s);
     w.container(u"three"_s, u"bare"_s, u"dead"_s);
+    w.container(u"four"_s, u"tagged2"_s, u"exited"_s);
 }
 
 // The ID-mode quirks of §1.4 and the images of TestRmiWithParentInUse.
@@ -278,6 +282,9 @@ void TestRemovalPlanner::plan_data()
         { u"Untagged: 127.0.0.1:45123/zeta:1\nUntagged: 127.0.0.1:45123/zeta@"_s + Dgst
             + u"\nUntagged: alpha:x\nUntagged: zeta:1\nUntagged: zeta:2\n"
               "Deleted: {id:zeta}\nDeleted: {layer:zeta:1}"_s });
+    row("references: normalised order", "references", { u"-f {id:order}"_s },
+        { u"Untagged: b.io/x:1\nUntagged: a:1\nUntagged: user/app:1\nDeleted: {id:order}\n"
+          "Deleted: {layer:order:0}"_s });
     row("references: rmi id", "references", { u"{hex:zeta}"_s },
         { u"409 conflict: unable to delete {id12:zeta} (must be forced) - "
           "image is referenced in multiple repositories"_s });
@@ -333,6 +340,11 @@ void TestRemovalPlanner::plan_data()
         { u"Untagged: run:1"_s,
             u"409 conflict: unable to delete {id12:running} (cannot be forced) - "
             "image is being used by running container {c12:up}"_s });
+    // TestRmiTagWithExistingContainers: with another tag left, a container is no obstacle.
+    row("containers: one of two tags", "containers", { u"multi:2"_s, u"multi:1"_s },
+        { u"Untagged: multi:2"_s,
+            u"409 conflict: unable to remove repository reference \"multi:1\" (must force) - "
+            "container {c12:four} is using its referenced image {id12:tagged2}"_s });
     row("containers: running by ID, forced", "containers", { u"-f {id:running}"_s },
         { u"409 conflict: unable to delete {id12:running} (cannot be forced) - "
           "image is being used by running container {c12:up}"_s });
