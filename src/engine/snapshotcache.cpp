@@ -32,7 +32,9 @@ void SnapshotCache::seed(const Snapshot &snapshot)
 void SnapshotCache::retainOnly(const QSet<QString> &imageIds)
 {
     const QMutexLocker locker(&m_mutex);
-    m_entries.removeIf([&imageIds](QHash<QString, Entry>::iterator it) { return !imageIds.contains(it.key()); });
+    m_entries.removeIf([&imageIds](QHash<QString, Entry>::iterator it) {
+        return !imageIds.contains(it.key());
+    });
 }
 
 qsizetype SnapshotCache::size() const

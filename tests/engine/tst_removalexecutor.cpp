@@ -2,6 +2,8 @@
 #include "engineclient.h"
 #include "engineproxy.h"
 #include "removalexecutor.h"
+#include "removalplanner.h"
+#include "snapshotloader.h"
 
 #include <QFileInfo>
 #include <QProcess>
@@ -77,6 +79,10 @@ private Q_SLOTS:
     void unreachableEngineFails();
     void engineGoneMidRunFails();
     void destructionDuringRequest();
+    void plannedRunMatchesPlan();
+    void stalePlanSendsNothing();
+    void divergesAtFirstDifference();
+    void plannedCheckUnreachableFails();
 
 private:
     QString cli(const QString &host, const QStringList &arguments);
@@ -84,6 +90,7 @@ private:
     void runCliSteps();
     void runExecutorSteps();
     QString mapContainerIds(QString message) const;
+    RemovalPlan planOn(const QList<RemovalRequest> &requests, Snapshot *snapshot);
 
     QString m_cliHost;
     QString m_strataHost;
@@ -92,6 +99,8 @@ private:
     QList<RemovalOutcome> m_outcomes;
     QList<QPair<QString, QString>> m_containerIds; // twin_strata ID -> twin_cli ID
     QString m_redisBaseLayer;
+    QString m_plannedHost;  // the `planned` engine: planned runs change it
+    Endpoint m_plannedEndpoint;
 };
 
 QString TestRemovalExecutor::cli(const QString &host, const QStringList &arguments)
@@ -119,6 +128,9 @@ void TestRemovalExecutor::initTestCase()
     QVERIFY2(Endpoint::parse(m_strataHost, &m_strataEndpoint, &error), qPrintable(error.detail));
     prepareTwin(m_cliHost);
     prepareTwin(m_strataHost);
+    m_plannedHost = fixtureHost("planned");
+    QVERIFY2(!m_plannedHost.isEmpty(), "STRATA_TEST_HOST_PLANNED is not set");
+    QVERIFY(Endpoint::parse(m_plannedHost, &m_plannedEndpoint, nullptr));
 
     // IDs and digests are read from twin_cli; the twins are identical (engine_twins_identical).
     const QStringList dangling = cli(m_cliHost, {u"image"_s, u"ls"_s, u"-q"_s, u"--no-trunc"_s,
@@ -402,6 +414,172 @@ void TestRemovalExecutor::destructionDuringRequest()
     release.join();
     QCOMPARE(finished.size(), 0);
     QCOMPARE(proxy->requests().filter(u"DELETE"_s).size(), 1);
+}
+
+
+// A snapshot of the planned engine as the app would take it, and the plan made from it.
+RemovalPlan TestRemovalExecutor::planOn(const QList<RemovalRequest> &requests, Snapshot *snapshot)
+{
+    const SnapshotLoader::Result loaded = SnapshotLoader::load(m_plannedEndpoint);
+    if (loaded.error.isError())
+        qWarning("loading the planned engine: %s", qPrintable(loaded.error.detail));
+    *snapshot = loaded.snapshot;
+    return RemovalPlanner::plan(loaded.snapshot, requests);
+}
+
+// Nothing changed since the preview: every answer is the predicted one.
+void TestRemovalExecutor::plannedRunMatchesPlan()
+{
+    const QList<RemovalRequest> requests{{u"ubuntu:latest"_s, false, false},
+                                         {u"redis:alpine"_s, false, false},
+                                         {u"nosuch"_s, false, false}};
+    Snapshot snapshot;
+    const RemovalPlan plan = planOn(requests, &snapshot);
+    QCOMPARE(plan.steps.size(), requests.size());
+    QVERIFY(plan.steps.at(1).records.size() > 2); // untag, delete the image and its own layers
+    QCOMPARE(plan.steps.at(2).httpStatus, 404);
+
+    EngineProxy proxy(m_plannedEndpoint.socketPath);
+    QString problem;
+    QVERIFY2(proxy.start(&problem), qPrintable(problem));
+    Endpoint endpoint;
+    QVERIFY(Endpoint::parse(proxy.address(), &endpoint, nullptr));
+    RemovalExecutor executor;
+    QSignalSpy outcomes(&executor, &RemovalExecutor::outcomeReady);
+    QSignalSpy stale(&executor, &RemovalExecutor::planStale);
+    QSignalSpy diverged(&executor, &RemovalExecutor::diverged);
+    QSignalSpy finished(&executor, &RemovalExecutor::finished);
+    executor.start(endpoint, snapshot, requests, plan);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, RunTimeoutMs);
+    QCOMPARE(finished.first().first().value<RemovalExecutor::Ending>(),
+             RemovalExecutor::Ending::Completed);
+    QCOMPARE(stale.size(), 0);
+    QCOMPARE(diverged.size(), 0);
+    QCOMPARE(outcomes.size(), requests.size());
+    for (qsizetype i = 0; i < outcomes.size(); ++i) {
+        const auto outcome = outcomes.at(i).at(1).value<RemovalOutcome>();
+        QCOMPARE(outcome.httpStatus, plan.steps.at(i).httpStatus);
+        QCOMPARE(outcome.records, plan.steps.at(i).records);
+    }
+    // The check read the engine first (through the proxy, from the snapshot's cache).
+    const QStringList sent = proxy.requests();
+    QVERIFY(sent.indexOf(u"GET /v1.41/images/json?all=1"_s) >= 0);
+    QVERIFY(sent.indexOf(u"GET /v1.41/images/json?all=1"_s)
+            < sent.indexOf(u"DELETE /v1.41/images/ubuntu:latest"_s));
+    QCOMPARE(sent.filter(u"/history"_s).size(), 0);
+    QCOMPARE(sent.filter(u"DELETE"_s).size(), requests.size());
+}
+
+// The engine changed after the preview (another tag on the image): the run sends nothing and
+// hands back the plan as it would be now.
+void TestRemovalExecutor::stalePlanSendsNothing()
+{
+    const QList<RemovalRequest> requests{{u"alpine/git:latest"_s, false, false}};
+    Snapshot snapshot;
+    const RemovalPlan plan = planOn(requests, &snapshot);
+    QCOMPARE(plan.steps.size(), 1);
+    const QString gitId = cli(m_plannedHost, {u"image"_s, u"inspect"_s, u"-f"_s, u"{{.Id}}"_s,
+                                              u"alpine/git:latest"_s});
+    QVERIFY(plan.steps.first().records.contains(
+        RemovalRecord{RemovalRecord::Kind::Deleted, gitId}));
+    cli(m_plannedHost, {u"tag"_s, u"alpine/git:latest"_s, u"planned/extra:1"_s});
+
+    EngineProxy proxy(m_plannedEndpoint.socketPath);
+    QString problem;
+    QVERIFY2(proxy.start(&problem), qPrintable(problem));
+    Endpoint endpoint;
+    QVERIFY(Endpoint::parse(proxy.address(), &endpoint, nullptr));
+    RemovalExecutor executor;
+    QSignalSpy started(&executor, &RemovalExecutor::requestStarted);
+    QSignalSpy stale(&executor, &RemovalExecutor::planStale);
+    QSignalSpy finished(&executor, &RemovalExecutor::finished);
+    executor.start(endpoint, snapshot, requests, plan);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, RunTimeoutMs);
+    QCOMPARE(finished.first().first().value<RemovalExecutor::Ending>(),
+             RemovalExecutor::Ending::Stale);
+    QCOMPARE(started.size(), 0);
+    QCOMPARE(proxy.requests().filter(u"DELETE"_s).size(), 0);
+    QCOMPARE(stale.size(), 1);
+    const auto fresh = stale.first().at(1).value<RemovalPlan>();
+    QCOMPARE(fresh.steps.size(), 1);
+    // Only references go now; the digest goes with the repository's last tag (§2.3).
+    const QList<RemovalRecord> freshRecords = fresh.steps.first().records;
+    QVERIFY(freshRecords.size() >= 1);
+    QCOMPARE(freshRecords.first().text(), u"Untagged: alpine/git:latest"_s);
+    for (const RemovalRecord &record : freshRecords)
+        QCOMPARE(record.kind, RemovalRecord::Kind::Untagged);
+    const auto freshSnapshot = stale.first().at(0).value<Snapshot>();
+    QVERIFY(freshSnapshot.image(gitId)->repoTags.contains(u"planned/extra:1"_s));
+    QCOMPARE(cli(m_plannedHost, {u"image"_s, u"inspect"_s, u"-f"_s, u"{{.Id}}"_s,
+                                 u"alpine/git:latest"_s}), gitId);
+}
+
+// The engine changes between the check and the first DELETE, where the check cannot see it:
+// the first answer differs from the prediction and nothing is sent after it.
+void TestRemovalExecutor::divergesAtFirstDifference()
+{
+    const QList<RemovalRequest> requests{{u"mongo:3.2"_s, false, false},
+                                         {u"ubuntu:18.04"_s, true, false}};
+    Snapshot snapshot;
+    const RemovalPlan plan = planOn(requests, &snapshot);
+    QCOMPARE(plan.steps.size(), 2);
+    QVERIFY(plan.steps.first().records.size() > 1); // the image goes, not just its tag
+
+    EngineProxy proxy(m_plannedEndpoint.socketPath);
+    QString problem;
+    QVERIFY2(proxy.start(&problem), qPrintable(problem));
+    proxy.addRule("DELETE ", EngineProxy::Action::Hold);
+    Endpoint endpoint;
+    QVERIFY(Endpoint::parse(proxy.address(), &endpoint, nullptr));
+    RemovalExecutor executor;
+    QSignalSpy outcomes(&executor, &RemovalExecutor::outcomeReady);
+    QSignalSpy diverged(&executor, &RemovalExecutor::diverged);
+    QSignalSpy finished(&executor, &RemovalExecutor::finished);
+    executor.start(endpoint, snapshot, requests, plan);
+    QTRY_COMPARE_WITH_TIMEOUT(proxy.heldCount(), 1, RunTimeoutMs); // checked, first DELETE held
+    cli(m_plannedHost, {u"tag"_s, u"mongo:3.2"_s, u"planned/keep:1"_s});
+    proxy.openGate();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, RunTimeoutMs);
+    QCOMPARE(finished.first().first().value<RemovalExecutor::Ending>(),
+             RemovalExecutor::Ending::Diverged);
+    QCOMPARE(outcomes.size(), 1);
+    QCOMPARE(diverged.size(), 1);
+    QCOMPARE(diverged.first().at(0).toInt(), 0);
+    const auto predicted = diverged.first().at(1).value<PlannedStep>();
+    const auto actual = diverged.first().at(2).value<RemovalOutcome>();
+    QCOMPARE(predicted.records, plan.steps.first().records);
+    QCOMPARE(actual.httpStatus, 200);
+    QVERIFY(!actual.records.isEmpty());
+    QCOMPARE(actual.records.first().text(), u"Untagged: mongo:3.2"_s);
+    for (const RemovalRecord &record : actual.records)
+        QCOMPARE(record.kind, RemovalRecord::Kind::Untagged); // the image stayed
+    QCOMPARE(proxy.requests().filter(u"DELETE"_s),
+             QStringList{u"DELETE /v1.41/images/mongo:3.2"_s});
+    QCOMPARE(cli(m_plannedHost, {u"image"_s, u"ls"_s, u"-q"_s, u"ubuntu:18.04"_s}).isEmpty(),
+             false);
+}
+
+// The check before a planned run cannot reach the engine: reported like a failed request.
+void TestRemovalExecutor::plannedCheckUnreachableFails()
+{
+    Endpoint endpoint;
+    QVERIFY(Endpoint::parse(u"unix:///tmp/strata-no-such-dir/docker.sock"_s, &endpoint, nullptr));
+    RemovalExecutor executor;
+    QSignalSpy outcomes(&executor, &RemovalExecutor::outcomeReady);
+    QSignalSpy finished(&executor, &RemovalExecutor::finished);
+    RemovalPlan plan;
+    plan.steps.append(PlannedStep{});
+    plan.steps.first().request = {u"a"_s, false, false};
+    executor.start(endpoint, Snapshot(), {{u"a"_s, false, false}}, plan);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().value<RemovalExecutor::Ending>(),
+             RemovalExecutor::Ending::Failed);
+    QCOMPARE(outcomes.size(), 1);
+    const auto outcome = outcomes.first().at(1).value<RemovalOutcome>();
+    QCOMPARE(outcome.httpStatus, 0);
+    QCOMPARE(outcome.request.reference, u"a"_s);
+    QCOMPARE(outcome.errorMessage,
+             u"cannot connect to /tmp/strata-no-such-dir/docker.sock: No such file or directory"_s);
 }
 
 QTEST_GUILESS_MAIN(TestRemovalExecutor)
