@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QMap>
 #include <QProcess>
 #include <QTest>
 
@@ -45,6 +46,52 @@ QList<int> parseSeeds(const QString &text)
     return seeds;
 }
 
+// The records of one answer cut at each image: an Untagged record or the Deleted record of an
+// image starts a group, the Deleted records of its released layers follow it.
+struct RecordGroup
+{
+    RemovalRecord head;
+    QList<RemovalRecord> layers;
+};
+
+QList<RecordGroup> groupRecords(const QList<RemovalRecord> &records, const Snapshot &snapshot)
+{
+    QList<RecordGroup> groups;
+    for (const RemovalRecord &record : records) {
+        const bool layer = record.kind == RemovalRecord::Kind::Deleted
+            && snapshot.indexOfImage(record.value) < 0;
+        if (layer && !groups.isEmpty())
+            groups.last().layers.append(record);
+        else
+            groups.append({record, {}});
+    }
+    return groups;
+}
+
+// What a plan that says "containers of deleted images may hold layers" still promises: the
+// same answer, except that each deleted image may release only a top part of the layers
+// predicted for it (a hidden holder stops the engine's walk down the chain earlier).
+bool matchesWithHiddenHolders(const PlannedStep &step, const RemovalOutcome &outcome,
+                              const Snapshot &snapshot)
+{
+    if (!step.uncertainties.contains(PlanUncertainty::HiddenLayerHolders) || !step.succeeds()
+        || !outcome.succeeded()) {
+        return false;
+    }
+    const QList<RecordGroup> predicted = groupRecords(step.records, snapshot);
+    const QList<RecordGroup> actual = groupRecords(outcome.records, snapshot);
+    if (predicted.size() != actual.size())
+        return false;
+    for (qsizetype i = 0; i < predicted.size(); ++i) {
+        if (!(actual.at(i).head == predicted.at(i).head)
+            || predicted.at(i).layers.mid(0, actual.at(i).layers.size())
+                != actual.at(i).layers) {
+            return false;
+        }
+    }
+    return true;
+}
+
 QString describe(const RemovalRequest &request)
 {
     return u"\"%1\"%2%3"_s.arg(request.reference, request.force ? u" -f"_s : QString(),
@@ -59,13 +106,28 @@ QString recordLines(const QList<RemovalRecord> &records)
     return lines.isEmpty() ? u"        (no records)"_s : lines.join(u'\n');
 }
 
+QString uncertaintyName(PlanUncertainty uncertainty)
+{
+    switch (uncertainty) {
+    case PlanUncertainty::ConflictContainerChoice:
+        return u"which container a conflict names"_s;
+    case PlanUncertainty::HiddenLayerHolders:
+        return u"hidden layer holders"_s;
+    case PlanUncertainty::UnsupportedEngine:
+        return u"unsupported engine"_s;
+    }
+    return QString();
+}
+
 QString predictedText(const PlannedStep &step)
 {
-    if (step.succeeds())
-        return u"200\n"_s + recordLines(step.records);
-    QString text = u"%1 %2"_s.arg(step.httpStatus).arg(step.errorMessage);
+    QString text = step.succeeds()
+        ? u"200\n"_s + recordLines(step.records)
+        : u"%1 %2"_s.arg(step.httpStatus).arg(step.errorMessage);
     for (const QString &alternative : step.alternativeErrorMessages)
         text += u"\n        or: "_s + alternative;
+    for (PlanUncertainty uncertainty : step.uncertainties)
+        text += u"\n        (may differ: %1)"_s.arg(uncertaintyName(uncertainty));
     return text;
 }
 
@@ -98,6 +160,7 @@ private:
     bool generate(int seed, Graph *graph);
     bool takeSnapshot(Snapshot *snapshot);
     int runSequence(const Graph &graph);
+    void count(const RemovalOutcome &outcome);
     void reportMismatch(const Graph &graph, qsizetype index, const PlannedStep &step,
                         const RemovalOutcome &outcome);
 
@@ -106,6 +169,10 @@ private:
     int m_requestsPerGraph = DefaultRequests;
     int m_passed = 0;
     int m_failed = 0;
+    int m_passedWithinUncertainty = 0; // of m_passed: hidden layer holders released less
+    QMap<int, int> m_statusCounts; // what the engine answered, to see what the run covered
+    int m_untagged = 0;
+    int m_deleted = 0;
 };
 
 void TestRemovalPlannerDifferential::initTestCase()
@@ -146,6 +213,13 @@ void TestRemovalPlannerDifferential::plannerMatchesEngine()
 
 void TestRemovalPlannerDifferential::cleanupTestCase()
 {
+    QStringList statuses;
+    for (auto it = m_statusCounts.cbegin(); it != m_statusCounts.cend(); ++it)
+        statuses.append(u"%1 x%2"_s.arg(it.key()).arg(it.value()));
+    std::printf("engine answers: %s; records: %d Untagged, %d Deleted; %d answers kept fewer "
+                "layers than planned, as the plan warned (hidden layer holders)\n",
+                qPrintable(statuses.join(u", "_s)), m_untagged, m_deleted,
+                m_passedWithinUncertainty);
     // On a line of its own, for CI logs and for people counting requests.
     std::printf("%d passed, %d failed\n", m_passed, m_failed);
     std::fflush(stdout);
@@ -209,9 +283,15 @@ int TestRemovalPlannerDifferential::runSequence(const Graph &graph)
     for (qsizetype i = 0; i < graph.requests.size(); ++i) {
         RemovalOutcome outcome;
         client.removeImage(graph.requests.at(i), &outcome);
+        count(outcome);
         const PlannedStep &step = plan.steps.at(i - planOffset);
         if (step.matches(outcome)) {
             ++m_passed;
+            continue;
+        }
+        if (matchesWithHiddenHolders(step, outcome, snapshot)) {
+            ++m_passed;
+            ++m_passedWithinUncertainty;
             continue;
         }
         ++m_failed;
@@ -226,6 +306,13 @@ int TestRemovalPlannerDifferential::runSequence(const Graph &graph)
     qInfo().noquote() << graph.summary << u"; %1 requests, %2 not predicted"_s
                                               .arg(graph.requests.size()).arg(failed);
     return failed;
+}
+
+void TestRemovalPlannerDifferential::count(const RemovalOutcome &outcome)
+{
+    ++m_statusCounts[outcome.httpStatus];
+    for (const RemovalRecord &record : outcome.records)
+        ++(record.kind == RemovalRecord::Kind::Untagged ? m_untagged : m_deleted);
 }
 
 void TestRemovalPlannerDifferential::reportMismatch(const Graph &graph, qsizetype index,
