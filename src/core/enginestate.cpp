@@ -4,9 +4,9 @@
 #include "reference.h"
 
 #include <algorithm>
-#include <numeric>
 
 #include <QLoggingCategory>
+#include <openssl/evp.h>
 
 namespace Strata {
 
@@ -43,6 +43,74 @@ QList<EngineState::ImageReference> referencesOf(const ImageRecord &record)
     return references;
 }
 
+// Chain IDs for a whole snapshot: tens of thousands of sha256 over ~140 ASCII bytes, where
+// Digest::sha256Of's one-shot EVP_Digest would fetch the algorithm anew each time.
+} // namespace
+
+class ChainHasher final
+{
+public:
+    ChainHasher()
+        : m_md(EVP_MD_fetch(nullptr, "SHA256", nullptr))
+        , m_context(EVP_MD_CTX_new())
+    { }
+    ~ChainHasher()
+    {
+        EVP_MD_CTX_free(m_context);
+        EVP_MD_free(m_md);
+    }
+    Q_DISABLE_COPY_MOVE(ChainHasher)
+
+    // "sha256:" + hex(sha256(parent + " " + diffId)), as layer.CreateChainID computes it.
+    QString chainId(const QString &parent, const QString &diffId)
+    {
+        const QByteArray data = (parent + QLatin1Char(' ') + diffId).toUtf8();
+        unsigned char hash[EVP_MAX_MD_SIZE];
+        unsigned int length = 0;
+        if (!m_md || !m_context || EVP_DigestInit_ex2(m_context, m_md, nullptr) != 1
+            || EVP_DigestUpdate(m_context, data.constData(), size_t(data.size())) != 1
+            || EVP_DigestFinal_ex(m_context, hash, &length) != 1) {
+            return Digest::sha256Of(data); // the slow path says what went wrong
+        }
+        static const char digits[] = "0123456789abcdef";
+        QString text(7 + 2 * qsizetype(length), Qt::Uninitialized);
+        QChar *out = text.data();
+        for (const char c : "sha256:")
+            if (c)
+                *out++ = QLatin1Char(c);
+        for (unsigned int i = 0; i < length; ++i) {
+            *out++ = QLatin1Char(digits[hash[i] >> 4]);
+            *out++ = QLatin1Char(digits[hash[i] & 0xf]);
+        }
+        return text;
+    }
+
+private:
+    EVP_MD *m_md;
+    EVP_MD_CTX *m_context;
+};
+
+namespace {
+
+// The first 16 hex digits of an ID as a number: sorting and prefix search on integers.
+quint64 hexKey(QStringView hex, char16_t fill)
+{
+    quint64 key = 0;
+    for (qsizetype i = 0; i < 16; ++i) {
+        const char16_t c = i < hex.size() ? hex[i].unicode() : fill;
+        const quint64 digit = c <= u'9' ? quint64(c - u'0') : quint64(c - u'a' + 10);
+        key = (key << 4) | (digit & 0xf);
+    }
+    return key;
+}
+
+bool isLowerHex(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+    });
+}
+
 bool startsWithList(const QStringList &list, const QStringList &prefix)
 {
     return prefix.size() <= list.size() && std::equal(prefix.begin(), prefix.end(), list.begin());
@@ -55,7 +123,6 @@ EngineState::EngineState(const Snapshot &snapshot)
 {
     const QList<ImageRecord> &records = snapshot.images();
     m_images.resize(records.size());
-    m_imageById.reserve(records.size());
     m_imageByReference.reserve(records.size() * 2);
     for (int i = 0; i < records.size(); ++i) {
         Image &image = m_images[i];
@@ -63,13 +130,17 @@ EngineState::EngineState(const Snapshot &snapshot)
         image.references = referencesOf(records.at(i));
         for (const ImageReference &ref : std::as_const(image.references))
             m_imageByReference.insert(ref.normalized, i);
-        m_imageById.insert(image.id, i);
     }
+    // Sorted by ID first: the prefix search and every lookup by ID use it.
+    m_imagesByHexKey.reserve(m_images.size());
+    for (int i = 0; i < m_images.size(); ++i)
+        m_imagesByHexKey.append({ hexKey(hexOf(m_images.at(i).id), u'0'), i });
+    std::sort(m_imagesByHexKey.begin(), m_imagesByHexKey.end());
     for (int i = 0; i < records.size(); ++i) {
         const QString &parentId = records.at(i).parentId;
         if (parentId.isEmpty())
             continue;
-        const int parent = m_imageById.value(parentId, -1);
+        const int parent = findImage(parentId);
         // TODO: a parent link to an image missing from the listing makes the engine fail the
         // prune with a storage error; a consistent listing never has one, so it is dropped.
         if (parent < 0) {
@@ -81,48 +152,41 @@ EngineState::EngineState(const Snapshot &snapshot)
     }
 
     std::vector<char> layerState(records.size(), 0);
+    ChainHasher hasher;
+    m_layers.reserve(records.size() + 64);
+    m_layerByChainId.reserve(records.size() + 64);
     for (int i = 0; i < records.size(); ++i) {
-        m_images[i].topLayer = topLayerOf(records, i, &layerState);
+        m_images[i].topLayer = topLayerOf(records, i, &layerState, &hasher);
         if (m_images[i].topLayer >= 0)
             ++m_layers[m_images[i].topLayer].holds;
     }
     addContainers(snapshot.containers());
-
-    m_imagesByHexId.resize(m_images.size());
-    std::iota(m_imagesByHexId.begin(), m_imagesByHexId.end(), 0);
-    std::sort(m_imagesByHexId.begin(), m_imagesByHexId.end(), [this](int a, int b) {
-        return hexOf(m_images.at(a).id) < hexOf(m_images.at(b).id);
-    });
 }
 
-// One layer per distinct chain: a layer is the same layer when its parent and diff ID are.
-int EngineState::internLayer(int parent, const QString &diffId, qint64 size)
+// One layer per chain ID, as the layer store keys them.
+int EngineState::internLayer(ChainHasher *hasher, int parent, const QString &diffId,
+                             qint64 size)
 {
-    const QString key = QString::number(parent) + QLatin1Char(' ') + diffId;
-    const auto found = m_layerByKey.constFind(key);
-    if (found != m_layerByKey.constEnd()) {
+    const QString chainId
+        = parent < 0 ? diffId : hasher->chainId(m_layers.at(parent).chainId, diffId);
+    const auto found = m_layerByChainId.constFind(chainId);
+    if (found != m_layerByChainId.constEnd()) {
         Layer &layer = m_layers[found.value()];
         if (layer.size < 0)
             layer.size = size;
         return found.value();
     }
-    Layer layer;
-    layer.parent = parent;
-    layer.size = size;
-    layer.chainId = parent < 0
-        ? diffId
-        : Digest::sha256Of((m_layers.at(parent).chainId + QLatin1Char(' ') + diffId).toUtf8());
     if (parent >= 0)
         ++m_layers[parent].holds; // each layer holds its parent
-    m_layers.append(layer);
-    m_layerByKey.insert(key, int(m_layers.size() - 1));
+    m_layers.append({ chainId, parent, 0, size });
+    m_layerByChainId.insert(chainId, int(m_layers.size() - 1));
     return int(m_layers.size() - 1);
 }
 
 // The top layer of image `index`. Ancestors are done first, so that an image whose diff IDs
 // extend its parent's (every classic-builder step) only hashes its own new layers.
 int EngineState::topLayerOf(const QList<ImageRecord> &records, int index,
-                            std::vector<char> *state)
+                            std::vector<char> *state, ChainHasher *hasher)
 {
     QList<int> pending;
     for (int i = index; i >= 0 && !(*state)[i]; i = m_images.at(i).parent)
@@ -138,7 +202,8 @@ int EngineState::topLayerOf(const QList<ImageRecord> &records, int index,
         }
         const bool sized = record.layerSizes.size() == record.diffIds.size();
         for (qsizetype k = start; k < record.diffIds.size(); ++k)
-            layer = internLayer(layer, record.diffIds.at(k), sized ? record.layerSizes.at(k) : -1);
+            layer = internLayer(hasher, layer, record.diffIds.at(k),
+                sized ? record.layerSizes.at(k) : -1);
         // Not yet counted as a holder: the caller adds the image's own hold.
         m_images[*it].topLayer = layer;
         (*state)[*it] = 1;
@@ -155,7 +220,7 @@ void EngineState::addContainers(const QList<ContainerRecord> &containers)
         container.displayName
             = record.names.isEmpty() ? Digest::shortId(record.id) : record.names.constFirst();
         container.running = record.isRunning();
-        container.image = m_imageById.value(record.imageId, -1);
+        container.image = findImage(record.imageId);
         const int index = int(m_containers.size());
         if (container.image < 0) {
             m_hiddenLayerHolders = true;
@@ -170,9 +235,23 @@ void EngineState::addContainers(const QList<ContainerRecord> &containers)
     }
 }
 
+int EngineState::findImage(const QString &imageId) const
+{
+    if (!imageId.startsWith(QLatin1String("sha256:")))
+        return -1;
+    const quint64 key = hexKey(hexOf(imageId), u'0');
+    auto it = std::lower_bound(m_imagesByHexKey.cbegin(), m_imagesByHexKey.cend(),
+        std::pair<quint64, int>(key, -1));
+    for (; it != m_imagesByHexKey.cend() && it->first == key; ++it) {
+        if (m_images.at(it->second).id == imageId)
+            return it->second;
+    }
+    return -1;
+}
+
 int EngineState::indexOfImage(const QString &imageId) const
 {
-    const int index = m_imageById.value(imageId, -1);
+    const int index = findImage(imageId);
     return index >= 0 && m_images.at(index).alive ? index : -1;
 }
 
@@ -184,22 +263,22 @@ int EngineState::imageByReference(const QString &normalized) const
 EngineState::PrefixMatch EngineState::findByIdPrefix(QStringView hexPrefix) const
 {
     PrefixMatch match;
-    if (hexPrefix.isEmpty())
+    // Stored IDs are lowercase hex, so nothing else can be a prefix of one.
+    if (hexPrefix.isEmpty() || !isLowerHex(hexPrefix))
         return match;
-    auto it = std::lower_bound(m_imagesByHexId.cbegin(), m_imagesByHexId.cend(), hexPrefix,
-        [this](int image, QStringView prefix) { return hexOf(m_images.at(image).id) < prefix; });
-    for (; it != m_imagesByHexId.cend(); ++it) {
-        const Image &image = m_images.at(*it);
-        if (!hexOf(image.id).startsWith(hexPrefix))
-            break;
-        if (!image.alive)
+    const quint64 last = hexKey(hexPrefix, u'f');
+    auto it = std::lower_bound(m_imagesByHexKey.cbegin(), m_imagesByHexKey.cend(),
+        std::pair<quint64, int>(hexKey(hexPrefix, u'0'), -1));
+    for (; it != m_imagesByHexKey.cend() && it->first <= last; ++it) {
+        const Image &image = m_images.at(it->second);
+        if (!image.alive || !hexOf(image.id).startsWith(hexPrefix))
             continue;
         if (match.image >= 0) {
             match.image = -1;
             match.ambiguous = true;
             return match;
         }
-        match.image = *it;
+        match.image = it->second;
     }
     return match;
 }

@@ -7,9 +7,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
 #include <vector>
 
 namespace Strata {
+
+class ChainHasher;
 
 // The engine's image, reference and layer stores as the removal code sees them (SEMANTICS.md
 // §2.1), built from a Snapshot and then changed request by request as a planner replays
@@ -93,19 +96,20 @@ public:
     QList<int> deleteImage(int image, int *stopLayer);
 
 private:
-    int internLayer(int parent, const QString &diffId, qint64 size);
-    int topLayerOf(const QList<ImageRecord> &records, int index, std::vector<char> *state);
+    int internLayer(ChainHasher *hasher, int parent, const QString &diffId, qint64 size);
+    int topLayerOf(const QList<ImageRecord> &records, int index, std::vector<char> *state,
+                   ChainHasher *hasher);
     void addContainers(const QList<ContainerRecord> &containers);
+    int findImage(const QString &imageId) const; // dead images too
 
     ImageStoreKind m_storeKind = ImageStoreKind::Graphdriver;
     QList<Image> m_images;
     QList<Layer> m_layers;
     QList<Container> m_containers;
-    QHash<QString, int> m_imageById;
     QHash<QString, int> m_imageByReference;
-    // (parent layer, diff ID) -> layer: layers are identified by their chain.
-    QHash<QString, int> m_layerByKey;
-    QList<int> m_imagesByHexId; // image indexes sorted by ID, for prefix search
+    QHash<QString, int> m_layerByChainId;
+    // (first 16 hex digits of the ID, image index), sorted: the prefix search's index.
+    QList<std::pair<quint64, int>> m_imagesByHexKey;
     bool m_hiddenLayerHolders = false;
 };
 

@@ -13,12 +13,17 @@ constexpr qsizetype TagLengthMax = 128;
 constexpr qsizetype DigestHexMin = 32;
 
 // The engine's texts (reference/errors in REF-old, go-digest v1.0.0).
-const QLatin1String InvalidFormatText("invalid reference format");
-const QLatin1String UppercaseText("invalid reference format: repository name must be lowercase");
-const QLatin1String NameEmptyText("repository name must have at least one component");
-const QLatin1String DigestFormatText("invalid checksum digest format");
-const QLatin1String DigestLengthText("invalid checksum digest length");
-const QLatin1String DigestUnsupportedText("unsupported digest algorithm");
+// Functions over QStringLiteral, so that returning a text costs no allocation: digestError
+// runs on every lookup.
+QString invalidFormatText() { return QStringLiteral("invalid reference format"); }
+QString uppercaseText()
+{
+    return QStringLiteral("invalid reference format: repository name must be lowercase");
+}
+QString nameEmptyText() { return QStringLiteral("repository name must have at least one component"); }
+QString digestFormatText() { return QStringLiteral("invalid checksum digest format"); }
+QString digestLengthText() { return QStringLiteral("invalid checksum digest length"); }
+QString digestUnsupportedText() { return QStringLiteral("unsupported digest algorithm"); }
 
 // The grammar is matched by hand rather than with a regular expression: resolving a reference
 // has a budget of a few microseconds. Each helper mirrors one expression of regexp.go; all
@@ -228,7 +233,7 @@ QString Reference::digestError(const QString &digest)
 {
     const qsizetype colon = digest.indexOf(QLatin1Char(':'));
     if (colon <= 0 || colon + 1 == digest.size())
-        return DigestFormatText;
+        return digestFormatText();
     const QStringView algorithm = QStringView(digest).first(colon);
     const QStringView encoded = QStringView(digest).sliced(colon + 1);
     qsizetype hexLength = 0;
@@ -240,8 +245,8 @@ QString Reference::digestError(const QString &digest)
         hexLength = 128;
     if (hexLength > 0) {
         if (encoded.size() != hexLength)
-            return DigestLengthText;
-        return isLowerHex(encoded) ? QString() : QString(DigestFormatText);
+            return digestLengthText();
+        return isLowerHex(encoded) ? QString() : digestFormatText();
     }
     // An unknown algorithm is "unsupported" only when the digest is otherwise well-formed:
     // [a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+
@@ -252,16 +257,16 @@ QString Reference::digestError(const QString &digest)
         } else if (!pieceStart && (c == u'.' || c == u'+' || c == u'_' || c == u'-')) {
             pieceStart = true;
         } else {
-            return DigestFormatText;
+            return digestFormatText();
         }
     }
     if (pieceStart)
-        return DigestFormatText;
+        return digestFormatText();
     for (const QChar c : encoded) {
         if (!isAlnum(c) && c != u'=' && c != u'_' && c != u'-')
-            return DigestFormatText;
+            return digestFormatText();
     }
-    return DigestUnsupportedText;
+    return digestUnsupportedText();
 }
 
 Reference Reference::parse(const QString &text, QString *errorMessage)
@@ -280,7 +285,7 @@ Reference Reference::parse(const QString &text, QString *errorMessage)
     splitDockerDomain(text, &domain, &remainder);
     const QString repository = remainder.left(remainder.indexOf(QLatin1Char(':')));
     if (repository.toLower() != repository) {
-        setError(errorMessage, UppercaseText);
+        setError(errorMessage, uppercaseText());
         return result;
     }
 
@@ -290,11 +295,11 @@ Reference Reference::parse(const QString &text, QString *errorMessage)
     if (!matchReference(full, &parts)) {
         Parts ignored;
         if (full.isEmpty())
-            setError(errorMessage, NameEmptyText);
+            setError(errorMessage, nameEmptyText());
         else if (matchReference(full.toLower(), &ignored))
-            setError(errorMessage, UppercaseText);
+            setError(errorMessage, uppercaseText());
         else
-            setError(errorMessage, InvalidFormatText);
+            setError(errorMessage, invalidFormatText());
         return result;
     }
     const qsizetype nameLength

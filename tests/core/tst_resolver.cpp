@@ -152,6 +152,13 @@ void TestResolver::resolve_data()
     missing("short digest", u"busybox@sha256:abc"_s, 400, u"invalid reference format"_s);
     missing("63 hex digest", u"busybox@"_s + Absent.left(70), 400,
         u"invalid checksum digest length"_s);
+    // Checked against a private dockerd 20.10.24 (DELETE /v1.41/images/<input>) for this test.
+    missing("MD5 algorithm", u"busybox@MD5:0123456789abcdef0123456789abcdef"_s, 400,
+        u"invalid reference format: repository name must be lowercase"_s);
+    missing("md5 algorithm", u"busybox@md5:0123456789abcdef0123456789abcdef"_s, 400,
+        u"unsupported digest algorithm"_s);
+    missing("sha512:abc", u"sha512:abc"_s, 404, u"No such image: sha512:abc"_s);
+    missing("abc:latest", u"abc:latest"_s, 404, u"No such image: abc:latest"_s);
 }
 
 void TestResolver::resolve()
