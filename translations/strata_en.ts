@@ -29,29 +29,25 @@
     </message>
 </context>
 <context>
-    <name>RemovalConfirmDialog</name>
+    <name>RemovalPreviewDialog</name>
     <message>
-        <source>Remove images</source>
+        <source>Removal preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Requests to send</source>
+        <source>Predicted engine answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Force (docker image rm -f)</source>
+        <source>What stays and why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove images used by stopped containers and untag images with several references.</source>
+        <source>&amp;Force (-f)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Keep untagged parents (--no-prune)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do not delete untagged parent images that nothing else uses.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -257,22 +253,170 @@
         <source>Stopped: the engine could not be reached.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The engine changed since the preview, so nothing was removed. Here is the preview for the engine as it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine changed since the last preview. Check the new preview before removing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after request %1: the engine answered differently from the preview, so nothing more was sent. The preview promised:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: the engine&apos;s answer differed from the preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>Strata::RemovalConfirmDialog</name>
+    <name>Strata::PlanText</name>
+    <message>
+        <source>Image %1 stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1 stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tag %1 still points at it; remove that tag too, or force removal by ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the digest reference %1 still points at it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image %1 is built on it; remove that image first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the running container %1 uses it; stop and remove the container first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stopped container %1 uses it; remove the container, or force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image %1 shares this layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the container %1 keeps its writable layer on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>untagged parents are kept (--no-prune)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>Strata will send %n removal request(s) to the engine, one after another, in this order. Tagged images are removed by name, so other tags of the same image stay.</source>
+        <source>%n untagged image(s) share this layer</source>
         <translation>
-            <numerusform>Strata will send %n removal request to the engine. Tagged images are removed by name, so other tags of the same image stay.</numerusform>
-            <numerusform>Strata will send %n removal requests to the engine, one after another, in this order. Tagged images are removed by name, so other tags of the same image stay.</numerusform>
+            <numerusform>%n untagged image shares this layer</numerusform>
+            <numerusform>%n untagged images share this layer</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>shared with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>shared with %1 and %n untagged image(s)</source>
+        <translation>
+            <numerusform>shared with %1 and %n untagged image</numerusform>
+            <numerusform>shared with %1 and %n untagged images</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Several containers use this image; the engine names one of them, and which one may differ from the preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Containers of already deleted images may hold layers that Strata cannot see, so fewer layers may be deleted than shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This engine (containerd image store or Podman) removes images differently; the preview is a best guess, not a promise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other images are built on this one. Remove them first; force does not help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A running container uses this image. Stop and remove the container first; force does not help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stopped container uses this image. Remove the container, or force the removal (the container keeps working).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image has several tags. Removing it by ID needs force, which removes every tag; or remove the tags one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing on this engine has that name or ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a valid image name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes %1, deletes %2 and %3, frees %4.</source>
+        <extracomment>%1 is &quot;N tags&quot;, %2 &quot;N images&quot;, %3 &quot;N layers&quot;, %4 a size such as 28.9MB.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n tag</numerusform>
+            <numerusform>%n tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s)</source>
+        <translation>
+            <numerusform>%n layer</numerusform>
+            <numerusform>%n layers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Strata::RemovalPreviewDialog</name>
+    <message>
+        <source>Same as: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force would remove it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Same as: %1</source>
+        <source>What the engine will answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What stays, and why</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -29,30 +29,26 @@
     </message>
 </context>
 <context>
-    <name>RemovalConfirmDialog</name>
+    <name>RemovalPreviewDialog</name>
     <message>
-        <source>Remove images</source>
-        <translation>删除镜像</translation>
+        <source>Removal preview</source>
+        <translation>删除预览</translation>
     </message>
     <message>
-        <source>Requests to send</source>
-        <translation>将要发送的请求</translation>
+        <source>Predicted engine answers</source>
+        <translation>预计的引擎应答</translation>
     </message>
     <message>
-        <source>&amp;Force (docker image rm -f)</source>
-        <translation>强制(&amp;F)（docker image rm -f）</translation>
+        <source>What stays and why</source>
+        <translation>保留的内容及原因</translation>
     </message>
     <message>
-        <source>Remove images used by stopped containers and untag images with several references.</source>
-        <translation>删除被已停止容器使用的镜像，并移除有多个引用的镜像的标签。</translation>
+        <source>&amp;Force (-f)</source>
+        <translation>强制(&amp;F)（-f）</translation>
     </message>
     <message>
         <source>&amp;Keep untagged parents (--no-prune)</source>
         <translation>保留无标签的父镜像(&amp;K)（--no-prune）</translation>
-    </message>
-    <message>
-        <source>Do not delete untagged parent images that nothing else uses.</source>
-        <translation>不删除没有其他用途的无标签父镜像。</translation>
     </message>
 </context>
 <context>
@@ -255,22 +251,166 @@
         <source>Stopped: the engine could not be reached.</source>
         <translation>已停止：无法连接引擎。</translation>
     </message>
+    <message>
+        <source>The engine changed since the preview, so nothing was removed. Here is the preview for the engine as it is now.</source>
+        <translation>预览之后引擎发生了变化，因此没有删除任何内容。下面是引擎当前状态的预览。</translation>
+    </message>
+    <message>
+        <source>The engine changed since the last preview. Check the new preview before removing.</source>
+        <translation>上次预览之后引擎发生了变化。删除前请检查新的预览。</translation>
+    </message>
+    <message>
+        <source>Stopped after request %1: the engine answered differently from the preview, so nothing more was sent. The preview promised:</source>
+        <translation>在第 %1 个请求后停止：引擎的应答与预览不同，因此不再发送后续请求。预览原本预计：</translation>
+    </message>
+    <message>
+        <source>Stopped: the engine&apos;s answer differed from the preview.</source>
+        <translation>已停止：引擎的应答与预览不同。</translation>
+    </message>
 </context>
 <context>
-    <name>Strata::RemovalConfirmDialog</name>
+    <name>Strata::PlanText</name>
+    <message>
+        <source>Image %1 stays</source>
+        <translation>镜像 %1 保留</translation>
+    </message>
+    <message>
+        <source>Layer %1 stays</source>
+        <translation>层 %1 保留</translation>
+    </message>
+    <message>
+        <source>the tag %1 still points at it; remove that tag too, or force removal by ID</source>
+        <translation>标签 %1 仍指向它；请一并删除该标签，或按 ID 强制删除</translation>
+    </message>
+    <message>
+        <source>the digest reference %1 still points at it</source>
+        <translation>摘要引用 %1 仍指向它</translation>
+    </message>
+    <message>
+        <source>the image %1 is built on it; remove that image first</source>
+        <translation>镜像 %1 基于它构建；请先删除该镜像</translation>
+    </message>
+    <message>
+        <source>the running container %1 uses it; stop and remove the container first</source>
+        <translation>运行中的容器 %1 正在使用它；请先停止并删除该容器</translation>
+    </message>
+    <message>
+        <source>the stopped container %1 uses it; remove the container, or force</source>
+        <translation>已停止的容器 %1 使用它；请删除该容器，或强制删除</translation>
+    </message>
+    <message>
+        <source>the image %1 shares this layer</source>
+        <translation>镜像 %1 共享此层</translation>
+    </message>
+    <message>
+        <source>the container %1 keeps its writable layer on it</source>
+        <translation>容器 %1 的可写层建立在它之上</translation>
+    </message>
+    <message>
+        <source>untagged parents are kept (--no-prune)</source>
+        <translation>保留无标签的父镜像（--no-prune）</translation>
+    </message>
     <message numerus="yes">
-        <source>Strata will send %n removal request(s) to the engine, one after another, in this order. Tagged images are removed by name, so other tags of the same image stay.</source>
+        <source>%n untagged image(s) share this layer</source>
         <translation>
-            <numerusform>Strata 将按以下顺序逐个向引擎发送 %n 个删除请求。有标签的镜像按名称删除，因此同一镜像的其他标签会保留。</numerusform>
+            <numerusform>%n 个无标签镜像共享此层</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>shared with %1</source>
+        <translation>与 %1 共享</translation>
+    </message>
+    <message numerus="yes">
+        <source>shared with %1 and %n untagged image(s)</source>
+        <translation>
+            <numerusform>与 %1 以及 %n 个无标签镜像共享</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Several containers use this image; the engine names one of them, and which one may differ from the preview.</source>
+        <translation>有多个容器使用此镜像；引擎只会提到其中一个，具体是哪一个可能与预览不同。</translation>
+    </message>
+    <message>
+        <source>Containers of already deleted images may hold layers that Strata cannot see, so fewer layers may be deleted than shown.</source>
+        <translation>已删除镜像的容器可能占用 Strata 看不到的层，因此实际删除的层可能比显示的少。</translation>
+    </message>
+    <message>
+        <source>This engine (containerd image store or Podman) removes images differently; the preview is a best guess, not a promise.</source>
+        <translation>此引擎（containerd 镜像存储或 Podman）删除镜像的方式不同；预览只是尽力估计，不作保证。</translation>
+    </message>
+    <message>
+        <source>Other images are built on this one. Remove them first; force does not help.</source>
+        <translation>有其他镜像基于此镜像构建。请先删除它们；强制删除也无济于事。</translation>
+    </message>
+    <message>
+        <source>A running container uses this image. Stop and remove the container first; force does not help.</source>
+        <translation>有运行中的容器在使用此镜像。请先停止并删除该容器；强制删除也无济于事。</translation>
+    </message>
+    <message>
+        <source>A stopped container uses this image. Remove the container, or force the removal (the container keeps working).</source>
+        <translation>有已停止的容器使用此镜像。请删除该容器，或强制删除（容器仍可继续使用）。</translation>
+    </message>
+    <message>
+        <source>The image has several tags. Removing it by ID needs force, which removes every tag; or remove the tags one by one.</source>
+        <translation>此镜像有多个标签。按 ID 删除需要强制，这会删除所有标签；也可以逐个删除标签。</translation>
+    </message>
+    <message>
+        <source>Nothing on this engine has that name or ID.</source>
+        <translation>此引擎上没有该名称或 ID 的镜像。</translation>
+    </message>
+    <message>
+        <source>This is not a valid image name.</source>
+        <translation>这不是有效的镜像名称。</translation>
+    </message>
+    <message>
+        <source>an unknown amount</source>
+        <translation>未知大小的空间</translation>
+    </message>
+    <message>
+        <source>Removes %1, deletes %2 and %3, frees %4.</source>
+        <extracomment>%1 is &quot;N tags&quot;, %2 &quot;N images&quot;, %3 &quot;N layers&quot;, %4 a size such as 28.9MB.</extracomment>
+        <translation>移除 %1，删除 %2 和 %3，释放 %4。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n 个标签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n 个镜像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s)</source>
+        <translation>
+            <numerusform>%n 个层</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Strata::RemovalPreviewDialog</name>
+    <message>
+        <source>Same as: %1</source>
+        <translation>等同于：%1</translation>
+    </message>
+    <message>
+        <source>Force would remove it.</source>
+        <translation>强制删除可以删除它。</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <source>Same as: %1</source>
-        <translation>等同于：%1</translation>
+        <source>What the engine will answer</source>
+        <translation>引擎将给出的应答</translation>
+    </message>
+    <message>
+        <source>What stays, and why</source>
+        <translation>保留的内容及原因</translation>
     </message>
 </context>
 <context>

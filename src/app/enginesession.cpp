@@ -28,7 +28,11 @@ void EngineSession::reload()
         return;
     qCInfo(lcApp) << "loading images from" << m_endpoint.address;
     Q_EMIT loadStarted();
-    m_watcher.setFuture(QtConcurrent::run(&SnapshotLoader::load, m_endpoint));
+    // The cache outlives this call even if the session goes first: the task holds a share.
+    m_watcher.setFuture(QtConcurrent::run(
+        [endpoint = m_endpoint, cache = m_cache] {
+            return SnapshotLoader::loadCached(endpoint, *cache);
+        }));
 }
 
 void EngineSession::finishLoad()
@@ -42,7 +46,8 @@ void EngineSession::finishLoad()
     m_info = result.info;
     m_snapshot = result.snapshot;
     qCInfo(lcApp) << "loaded" << m_snapshot.images().size() << "images and"
-                  << m_snapshot.containers().size() << "containers";
+                  << m_snapshot.containers().size() << "containers in"
+                  << result.stats.elapsedMs << "ms," << result.stats.cached << "from the cache";
     Q_EMIT snapshotLoaded(m_snapshot);
 }
 

@@ -3,10 +3,13 @@
 #include "endpoint.h"
 #include "engineclient.h"
 #include "snapshot.h"
+#include "snapshotcache.h"
 #include "snapshotloader.h"
 
 #include <QFutureWatcher>
 #include <QObject>
+
+#include <memory>
 
 namespace Strata {
 
@@ -24,6 +27,9 @@ public:
     const Endpoint &endpoint() const { return m_endpoint; }
     const EngineInfo &info() const { return m_info; }
     const Snapshot &snapshot() const { return m_snapshot; }
+    // What inspect and history told about each image, kept across loads and shared with the
+    // removal executor's last-moment check.
+    std::shared_ptr<SnapshotCache> cache() const { return m_cache; }
     bool isLoading() const { return m_watcher.isRunning(); }
     // Whether this engine is the throwaway sandbox started by scripts/sandbox-engine.
     bool isSandbox() const { return m_sandbox; }
@@ -44,6 +50,7 @@ private:
     Endpoint m_endpoint;
     EngineInfo m_info;
     Snapshot m_snapshot;
+    std::shared_ptr<SnapshotCache> m_cache = std::make_shared<SnapshotCache>();
     bool m_sandbox = false;
     QFutureWatcher<SnapshotLoader::Result> m_watcher;
 };

@@ -7,7 +7,7 @@
 #include "enginesession.h"
 #include "imagesortproxy.h"
 #include "imagetablemodel.h"
-#include "removalconfirmdialog.h"
+#include "removalpreviewdialog.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -74,6 +74,9 @@ MainWindow::MainWindow(EngineSession *session, QWidget *parent)
         m_progressBar->setValue(done);
     });
     connect(m_executor, &RemovalExecutor::finished, this, &MainWindow::finishRemoval);
+    connect(m_executor, &RemovalExecutor::planStale, this, &MainWindow::showStalePreview);
+    connect(m_executor, &RemovalExecutor::diverged, this, &MainWindow::logDivergence);
+    m_executor->setSnapshotCache(m_session->cache());
     connect(m_ageTimer, &QTimer::timeout, this,
             [this] { m_model->setNow(QDateTime::currentSecsSinceEpoch()); });
     m_ageTimer->start(AgeRefreshMilliseconds);
@@ -316,19 +319,55 @@ void MainWindow::confirmAndRemove(bool force)
     const QStringList references = selectedReferences();
     if (references.isEmpty() || m_executor->isRunning())
         return;
-    auto *dialog = new RemovalConfirmDialog(references, this);
-    dialog->setObjectName(QStringLiteral("removalConfirmDialog"));
+    openPreview(m_session->snapshot(), references, force, false, QString());
+}
+
+void MainWindow::openPreview(const Snapshot &snapshot, const QStringList &references,
+                             bool force, bool noPrune, const QString &notice)
+{
+    auto *dialog = new RemovalPreviewDialog(snapshot, references, this);
+    dialog->setObjectName(QStringLiteral("removalPreviewDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setForce(force);
+    dialog->setNoPrune(noPrune);
+    dialog->setNotice(notice);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QList<RemovalRequest> requests = dialog->requests();
         m_removalTotal = int(requests.size());
         m_progressBar->setRange(0, m_removalTotal);
         m_progressBar->setValue(0);
-        m_executor->start(m_session->endpoint(), requests);
+        // The executor checks the preview against the engine right before sending anything.
+        m_executor->start(m_session->endpoint(), dialog->snapshot(), requests, dialog->plan());
         updateActions();
     });
     dialog->open();
+}
+
+void MainWindow::showStalePreview(const Snapshot &snapshot, const RemovalPlan &plan)
+{
+    appendLog(tr("The engine changed since the preview, so nothing was removed. Here is the "
+                 "preview for the engine as it is now."));
+    QStringList references;
+    for (const PlannedStep &step : plan.steps)
+        references << step.request.reference;
+    const RemovalRequest first = plan.steps.isEmpty() ? RemovalRequest{}
+                                                      : plan.steps.constFirst().request;
+    openPreview(snapshot, references, first.force, first.noPrune,
+                tr("The engine changed since the last preview. Check the new preview before "
+                   "removing."));
+}
+
+void MainWindow::logDivergence(int index, const PlannedStep &predicted,
+                               const RemovalOutcome &actual)
+{
+    Q_UNUSED(actual)
+    appendLog(tr("Stopped after request %1: the engine answered differently from the preview, "
+                 "so nothing more was sent. The preview promised:")
+                  .arg(index + 1));
+    for (const RemovalRecord &record : predicted.records)
+        appendLog(QStringLiteral("  ") + record.text());
+    if (!predicted.succeeds())
+        appendLog(QStringLiteral("  Error response from daemon: ") + predicted.errorMessage);
 }
 
 void MainWindow::cancelRemoval()
@@ -376,6 +415,11 @@ void MainWindow::finishRemoval(RemovalExecutor::Ending ending)
         break;
     case RemovalExecutor::Ending::Failed:
         appendLog(tr("Stopped: the engine could not be reached."));
+        break;
+    case RemovalExecutor::Ending::Stale:
+        break; // showStalePreview() said it and opened the new preview
+    case RemovalExecutor::Ending::Diverged:
+        appendLog(tr("Stopped: the engine's answer differed from the preview."));
         break;
     }
     updateActions();

@@ -2,6 +2,7 @@
 
 #include "engineerror.h"
 #include "removalexecutor.h"
+#include "removalplan.h"
 #include "snapshot.h"
 
 #include <QMainWindow>
@@ -61,6 +62,10 @@ private:
     void updateStatus();
     QStringList selectedReferences() const;
     void confirmAndRemove(bool force);
+    void openPreview(const Snapshot &snapshot, const QStringList &references, bool force,
+                     bool noPrune, const QString &notice);
+    void showStalePreview(const Snapshot &snapshot, const RemovalPlan &plan);
+    void logDivergence(int index, const PlannedStep &predicted, const RemovalOutcome &actual);
     void logRequestStarted(int index, const RemovalRequest &request);
     void logOutcome(int index, const RemovalOutcome &outcome);
     void finishRemoval(RemovalExecutor::Ending ending);

@@ -2,17 +2,18 @@
 #include "enginesession.h"
 #include "imagetablemodel.h"
 #include "mainwindow.h"
-#include "removalconfirmdialog.h"
+#include "removalpreviewdialog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
-#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTreeWidget>
 #include <QTest>
 
 using namespace Strata;
@@ -43,6 +44,37 @@ void saveScreenshot(QWidget *widget, const QString &name)
     QVERIFY(widget->grab().save(directory + QLatin1Char('/') + name));
 }
 
+QStringList childTexts(const QTreeWidgetItem *item)
+{
+    QStringList texts;
+    for (int i = 0; i < item->childCount(); ++i)
+        texts << item->child(i)->text(0);
+    return texts;
+}
+
+// Selects the row removed by `reference` and presses `key` (Delete or Shift+Delete).
+RemovalPreviewDialog *openPreview(MainWindow *window, const QString &reference,
+                                  Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    auto *table = window->findChild<QTableView *>(QStringLiteral("imageTable"));
+    const int row = rowOf(table->model(), reference);
+    if (row < 0)
+        return nullptr;
+    table->setFocus();
+    table->selectRow(row);
+    QTest::keyClick(table, Qt::Key_Delete, modifiers);
+    RemovalPreviewDialog *dialog = nullptr;
+    const bool opened
+        = QTest::qWaitFor([&] { return (dialog = window->findChild<RemovalPreviewDialog *>()); });
+    return opened ? dialog : nullptr;
+}
+
+QPushButton *removeButton(RemovalPreviewDialog *dialog)
+{
+    return dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+        ->button(QDialogButtonBox::Ok);
+}
+
 } // namespace
 
 class TestMainWindow final : public QObject
@@ -51,12 +83,37 @@ class TestMainWindow final : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void previewShowsConflictAndForceReplans();
+    void previewShowsSharedLayerSurvivor();
     void removesSelectedRowThroughDeleteKey();
     void showsUnreachableEngineWithAddress();
 
 private:
+    Endpoint endpoint() const;
+    void showAndLoad(MainWindow *window, EngineSession *session);
+
     QString m_host;
 };
+
+Endpoint TestMainWindow::endpoint() const
+{
+    Endpoint endpoint;
+    EngineError error;
+    if (!Endpoint::parse(m_host, &endpoint, &error))
+        qFatal("bad fixture address: %s", qPrintable(error.detail));
+    return endpoint;
+}
+
+void TestMainWindow::showAndLoad(MainWindow *window, EngineSession *session)
+{
+    window->resize(1100, 700);
+    window->show();
+    QApplication::setActiveWindow(window);
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    session->reload();
+    auto *table = window->findChild<QTableView *>(QStringLiteral("imageTable"));
+    QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, EngineTimeoutMs);
+}
 
 void TestMainWindow::initTestCase()
 {
@@ -65,51 +122,98 @@ void TestMainWindow::initTestCase()
              "STRATA_TEST_HOST_GUI is not set: run through ctest, which starts the engine");
 }
 
+void TestMainWindow::previewShowsConflictAndForceReplans()
+{
+    auto *session = new EngineSession(endpoint());
+    MainWindow window(session);
+    showAndLoad(&window, session);
+
+    // ubuntu:18.04 is used by a stopped container: the engine refuses without force.
+    RemovalPreviewDialog *dialog = openPreview(&window, QStringLiteral("ubuntu:18.04"));
+    QVERIFY(dialog);
+    dialog->resize(760, 560);
+    auto *steps = dialog->findChild<QTreeWidget *>(QStringLiteral("stepTree"));
+    QCOMPARE(steps->topLevelItemCount(), 1);
+    QCOMPARE(steps->topLevelItem(0)->text(0), QStringLiteral("docker image rm ubuntu:18.04"));
+    const QStringList refused = childTexts(steps->topLevelItem(0));
+    QVERIFY2(refused.constFirst().startsWith(
+                 QStringLiteral("Error response from daemon: conflict: unable to remove "
+                                "repository reference \"ubuntu:18.04\" (must force)")),
+             qPrintable(refused.join(QLatin1Char('\n'))));
+    QVERIFY(!removeButton(dialog)->isEnabled());
+    saveScreenshot(dialog, QStringLiteral("preview-conflict.png"));
+
+    // Force plans again at once: the tag goes and the image is deleted, its layers stay with
+    // the stopped container.
+    dialog->findChild<QCheckBox *>(QStringLiteral("forceCheck"))->click();
+    QCOMPARE(steps->topLevelItem(0)->text(0),
+             QStringLiteral("docker image rm -f ubuntu:18.04"));
+    const QStringList forced = childTexts(steps->topLevelItem(0));
+    QCOMPARE(forced.size(), 3);
+    QCOMPARE(forced.at(0), QStringLiteral("Untagged: ubuntu:18.04"));
+    QVERIFY(forced.at(1).startsWith(QStringLiteral("Untagged: ubuntu@sha256:")));
+    QVERIFY(forced.at(2).startsWith(QStringLiteral("Deleted: sha256:")));
+    QVERIFY(removeButton(dialog)->isEnabled());
+    saveScreenshot(dialog, QStringLiteral("preview-forced.png"));
+    dialog->reject();
+}
+
+void TestMainWindow::previewShowsSharedLayerSurvivor()
+{
+    auto *session = new EngineSession(endpoint());
+    MainWindow window(session);
+    showAndLoad(&window, session);
+
+    RemovalPreviewDialog *dialog = openPreview(&window, QStringLiteral("redis:alpine"));
+    QVERIFY(dialog);
+    dialog->resize(760, 560);
+    auto *survivors = dialog->findChild<QTreeWidget *>(QStringLiteral("survivorTree"));
+    QVERIFY(survivors->topLevelItemCount() >= 1);
+    // The alpine base layer stays because alpine/git (and docker101tutorial) share it.
+    bool sharedBaseExplained = false;
+    for (int i = 0; i < survivors->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = survivors->topLevelItem(i);
+        if (item->text(0).startsWith(QStringLiteral("Layer "))
+            && childTexts(item).join(QLatin1Char('\n')).contains(QStringLiteral("alpine/git")))
+            sharedBaseExplained = true;
+    }
+    QVERIFY(sharedBaseExplained);
+    saveScreenshot(dialog, QStringLiteral("preview-shared-layers.png"));
+    dialog->reject();
+}
+
 void TestMainWindow::removesSelectedRowThroughDeleteKey()
 {
-    Endpoint endpoint;
-    EngineError error;
-    QVERIFY(Endpoint::parse(m_host, &endpoint, &error));
-    auto *session = new EngineSession(endpoint);
+    auto *session = new EngineSession(endpoint());
     MainWindow window(session);
-    window.resize(1100, 700);
-    window.show();
-    QApplication::setActiveWindow(&window);
-    QVERIFY(QTest::qWaitForWindowActive(&window));
-    session->reload();
-
+    showAndLoad(&window, session);
     auto *table = window.findChild<QTableView *>(QStringLiteral("imageTable"));
-    QVERIFY(table);
-    QTRY_VERIFY_WITH_TIMEOUT(rowOf(table->model(), QStringLiteral("redis:alpine")) >= 0,
-                             EngineTimeoutMs);
     QVERIFY(rowOf(table->model(), QStringLiteral("alpine/git:latest")) >= 0);
     saveScreenshot(&window, QStringLiteral("mainwindow-before-removal.png"));
 
-    const int row = rowOf(table->model(), QStringLiteral("redis:alpine"));
-    table->setFocus();
-    table->selectRow(row);
-    QTest::keyClick(table, Qt::Key_Delete);
-    RemovalConfirmDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = window.findChild<RemovalConfirmDialog *>()) != nullptr);
-    auto *requestList = dialog->findChild<QListWidget *>(QStringLiteral("requestList"));
-    QCOMPARE(requestList->count(), 1);
-    QCOMPARE(requestList->item(0)->text(), QStringLiteral("redis:alpine"));
+    RemovalPreviewDialog *dialog = openPreview(&window, QStringLiteral("redis:alpine"));
+    QVERIFY(dialog);
+    QCOMPARE(dialog->requests().size(), 1);
+    QCOMPARE(dialog->requests().constFirst().reference, QStringLiteral("redis:alpine"));
     QVERIFY(!dialog->force());
-    saveScreenshot(dialog, QStringLiteral("removal-confirm.png"));
+    auto *steps = dialog->findChild<QTreeWidget *>(QStringLiteral("stepTree"));
+    const QStringList predicted = childTexts(steps->topLevelItem(0));
+    QVERIFY(predicted.size() >= 3);
 
     QSignalSpy finished(window.removalExecutor(), &RemovalExecutor::finished);
-    auto *buttons = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"));
-    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTest::mouseClick(removeButton(dialog), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, EngineTimeoutMs);
     QCOMPARE(finished.at(0).at(0).value<RemovalExecutor::Ending>(),
              RemovalExecutor::Ending::Completed);
 
-    // The log holds the engine's records verbatim, in the CLI's words.
+    // The log holds the engine's records verbatim, exactly the ones the preview promised.
     const QString log
         = window.findChild<QPlainTextEdit *>(QStringLiteral("removalLog"))->toPlainText();
-    QVERIFY2(log.contains(QStringLiteral("\nUntagged: redis:alpine\n")), qPrintable(log));
-    QVERIFY2(log.contains(QStringLiteral("\nUntagged: redis@sha256:")), qPrintable(log));
-    QVERIFY2(log.contains(QStringLiteral("\nDeleted: sha256:")), qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("\n") + predicted.join(QLatin1Char('\n'))
+                          + QStringLiteral("\n")),
+             qPrintable(log));
+    QVERIFY(log.contains(QStringLiteral("\nUntagged: redis:alpine\n")));
+    QVERIFY(log.contains(QStringLiteral("\nUntagged: redis@sha256:")));
 
     // After the refresh the row is gone and the image sharing its base layer is still there.
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(table->model(), QStringLiteral("redis:alpine")) < 0,
