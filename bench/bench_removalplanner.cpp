@@ -1,16 +1,17 @@
 // Measures the removal planner on a synthetic engine of 20,000 images (issue 3's budget:
 // planning the removal of every image under 50 ms, resolving a reference under 10 µs).
-// Usage: bench_removalplanner [images=20000] [seed=3] [plan|resolve]. Build optimised before
-// trusting the figures.
+// Usage: bench_removalplanner [images=20000] [seed=3] [plan|resolve|all] [plan dump file].
+// Build optimised before trusting the figures.
 
-#include "digest.h"
 #include "enginestate.h"
+#include "planfingerprint.h"
 #include "removalplanner.h"
 #include "resolver.h"
+#include "syntheticsnapshot.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QRandomGenerator>
+#include <QFile>
 #include <QTextStream>
 
 #include <algorithm>
@@ -22,139 +23,6 @@ using namespace Strata;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// A seeded picture of a busy build host: pulled bases (some sharing lower layers, most with a
-// registry digest), classic-builder chains on them with untagged intermediates and
-// metadata-only steps, tagged heads in one or several repositories, running and stopped
-// containers.
-class SnapshotGenerator
-{
-public:
-    SnapshotGenerator(int imageCount, quint32 seed)
-        : m_target(imageCount)
-        , m_random(seed)
-    { }
-
-    Snapshot generate()
-    {
-        const int bases = std::max(10, m_target / 130);
-        for (int i = 0; i < bases && int(m_images.size()) < m_target; ++i)
-            addBase(i);
-        const int baseCount = int(m_images.size());
-        for (int app = 0; int(m_images.size()) < m_target; ++app)
-            addBuild(app, int(m_random.bounded(baseCount)));
-        addContainers(m_target / 7);
-        return Snapshot(m_images, m_containers, QDateTime::currentDateTimeUtc());
-    }
-
-private:
-    QString newDiffId() { return Digest::sha256Of("layer " + QByteArray::number(m_layers++)); }
-    qint64 newLayerSize() { return qint64(m_random.bounded(1, 200'000'000)); }
-
-    ImageRecord &addImage(const QStringList &diffIds, const QList<qint64> &sizes, int parent)
-    {
-        ImageRecord image;
-        image.id = Digest::sha256Of("image " + QByteArray::number(m_images.size()));
-        image.parentId = parent >= 0 ? m_images.at(parent).id : QString();
-        image.diffIds = diffIds;
-        image.layerSizes = sizes;
-        image.created = 1'700'000'000 + m_images.size();
-        m_images.append(image);
-        return m_images.last();
-    }
-
-    void addBase(int index)
-    {
-        QStringList diffIds;
-        QList<qint64> sizes;
-        // Half the bases extend another base's lower layers (debian → buildpack-deps …).
-        if (index > 0 && m_random.bounded(2) == 0) {
-            const ImageRecord &other = m_images.at(m_random.bounded(index));
-            const qsizetype shared = std::min<qsizetype>(other.diffIds.size(), 3);
-            diffIds = other.diffIds.mid(0, shared);
-            sizes = other.layerSizes.mid(0, shared);
-        }
-        for (int k = int(m_random.bounded(2, 7)); k > 0; --k) {
-            diffIds.append(newDiffId());
-            sizes.append(newLayerSize());
-        }
-        const QString name = u"base"_s + QString::number(index);
-        ImageRecord &image = addImage(diffIds, sizes, -1);
-        image.repoTags = { name + u":latest"_s };
-        if (m_random.bounded(4) == 0)
-            image.repoTags.prepend(u"registry.local:5000/team/"_s + name + u":1"_s);
-        if (m_random.bounded(5) != 0) {
-            image.repoDigests
-                = { name + u"@"_s + Digest::sha256Of("manifest " + name.toUtf8()) };
-        }
-    }
-
-    // One classic build: 2–12 steps, a quarter of them metadata-only, the head tagged.
-    void addBuild(int app, int base)
-    {
-        int parent = base;
-        const int steps = int(m_random.bounded(2, 13));
-        for (int step = 0; step < steps && int(m_images.size()) < m_target; ++step) {
-            QStringList diffIds = m_images.at(parent).diffIds;
-            QList<qint64> sizes = m_images.at(parent).layerSizes;
-            if (m_random.bounded(4) != 0) {
-                diffIds.append(newDiffId());
-                sizes.append(newLayerSize());
-            }
-            addImage(diffIds, sizes, parent);
-            parent = int(m_images.size()) - 1;
-        }
-        ImageRecord &head = m_images.last();
-        const QString name = u"app"_s + QString::number(app);
-        head.repoTags = { name + u":v"_s + QString::number(m_random.bounded(1, 9)) };
-        if (m_random.bounded(5) == 0)
-            head.repoTags.append(name + u":latest"_s);
-        if (m_random.bounded(10) == 0) {
-            const QString pushed = u"registry.local:5000/"_s + name;
-            head.repoTags.prepend(pushed + u":1"_s);
-            head.repoDigests = { pushed + u"@"_s + Digest::sha256Of(pushed.toUtf8()) };
-        }
-        m_heads.append(int(m_images.size()) - 1);
-    }
-
-    void addContainers(int count)
-    {
-        static const QStringList states
-            = { u"running"_s, u"running"_s, u"paused"_s, u"exited"_s, u"exited"_s,
-                  u"exited"_s, u"created"_s, u"dead"_s };
-        for (int i = 0; i < count; ++i) {
-            ContainerRecord container;
-            container.id = Digest::sha256Of("container " + QByteArray::number(i)).mid(7);
-            container.names = { u"c"_s + QString::number(i) };
-            // Mostly on tagged heads, sometimes on any image (an intermediate ran as well).
-            const int image = m_random.bounded(4) != 0
-                ? m_heads.at(m_random.bounded(int(m_heads.size())))
-                : int(m_random.bounded(int(m_images.size())));
-            container.imageId = m_images.at(image).id;
-            container.image = container.imageId;
-            container.state = states.at(m_random.bounded(int(states.size())));
-            m_containers.append(container);
-        }
-    }
-
-    int m_target;
-    QRandomGenerator m_random;
-    QList<ImageRecord> m_images;
-    QList<ContainerRecord> m_containers;
-    QList<int> m_heads;
-    int m_layers = 0;
-};
-
-// What the table sends when every row is selected: newest first, "repo:tag" for tagged rows
-// and the image ID otherwise.
-QList<RemovalRequest> removeEverything(const Snapshot &snapshot)
-{
-    QList<RemovalRequest> requests;
-    const QList<ImageRecord> &images = snapshot.images();
-    for (auto it = images.crbegin(); it != images.crend(); ++it)
-        requests.append({ it->repoTags.isEmpty() ? it->id : it->repoTags.constFirst() });
-    return requests;
-}
 
 // The medians of `runs` calls, in nanoseconds: wall time, and the thread's CPU time, which
 // other processes on a shared machine disturb less.
@@ -254,9 +122,17 @@ void benchResolve(QTextStream &out, const Snapshot &snapshot)
         << (worst < 10'000 ? "met" : "MISSED") << "\n";
 }
 
-void benchPlan(QTextStream &out, const Snapshot &snapshot)
+// The plan as text, so that two builds' plans can be compared line by line.
+void writeDump(const RemovalPlan &plan, const QString &path)
 {
-    const QList<RemovalRequest> requests = removeEverything(snapshot);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(PlanFingerprint::dump(plan).toUtf8());
+}
+
+void benchPlan(QTextStream &out, const Snapshot &snapshot, const QString &dumpPath)
+{
+    const QList<RemovalRequest> requests = SyntheticSnapshot::removeEverything(snapshot);
     const int runs = 11;
     const Timing build = measure(runs, [&] { EngineState state(snapshot); });
     const EngineState state(snapshot);
@@ -277,6 +153,7 @@ void benchPlan(QTextStream &out, const Snapshot &snapshot)
         << "    untagged " << plan.tagsRemoved << ", images deleted " << plan.imagesDeleted
         << ", layers deleted " << plan.layersDeleted << ", survivors " << plan.survivors.size()
         << ", bytes freed " << plan.bytesFreed << "\n"
+        << "    plan fingerprint " << PlanFingerprint::of(plan) << "\n"
         << "    build EngineState from the snapshot (hashes every chain ID) "
         << milliseconds(build) << "\n"
         << "    plan over a built state (re-planning after a toggle)        "
@@ -285,6 +162,8 @@ void benchPlan(QTextStream &out, const Snapshot &snapshot)
         << milliseconds(total) << "\n    target < 50 ms (CPU): "
         << (total.cpu < 50'000'000 ? "met" : "MISSED")
         << "\n";
+    if (!dumpPath.isEmpty())
+        writeDump(plan, dumpPath);
 }
 
 } // namespace
@@ -299,7 +178,7 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     QElapsedTimer timer;
     timer.start();
-    const Snapshot snapshot = SnapshotGenerator(imageCount, seed).generate();
+    const Snapshot snapshot = SyntheticSnapshot(imageCount, seed).generate();
     qint64 layers = 0;
     for (const ImageRecord &image : snapshot.images())
         layers += image.diffIds.size();
@@ -309,7 +188,7 @@ int main(int argc, char **argv)
         << milliseconds(timer.nsecsElapsed()) << ")\n";
     const QString part = args.value(3);
     if (part != u"resolve")
-        benchPlan(out, snapshot);
+        benchPlan(out, snapshot, args.value(4));
     out.flush();
     if (part != u"plan")
         benchResolve(out, snapshot);

@@ -1,6 +1,8 @@
 #include "removalplanner.h"
 
 #include "digest.h"
+#include "planfingerprint.h"
+#include "syntheticsnapshot.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -30,6 +32,8 @@ private Q_SLOTS:
     void goQuoted_data();
     void goQuoted();
     void matches();
+    void syntheticFingerprint_data();
+    void syntheticFingerprint();
 };
 
 namespace {
@@ -651,3 +655,53 @@ void TestRemovalPlanner::matches()
 
 QTEST_GUILESS_MAIN(TestRemovalPlanner)
 #include "tst_removalplanner.moc"
+
+// The benchmark's synthetic engine, planned in full, must give the very plan the planner gave
+// before it was optimised (fingerprints captured from commit 2ac68b2's planner, unchanged
+// since): every record, message, survivor reason and total, for 2,000 images.
+void TestRemovalPlanner::syntheticFingerprint_data()
+{
+    QTest::addColumn<quint32>("seed");
+    QTest::addColumn<int>("forceEvery");   // force every n-th request, 0 for never
+    QTest::addColumn<int>("noPruneEvery"); // likewise --no-prune
+    QTest::addColumn<bool>("byId");        // every request by full image ID
+    QTest::addColumn<QString>("fingerprint");
+
+    QTest::newRow("remove everything") << 3u << 0 << 0 << false 
+        << u"sha256:24a8fa41e70ff09b8612e4c0fb874713a0c839294d39cda7fb77d5508868ad38"_s;
+    QTest::newRow("another seed") << 11u << 0 << 0 << false 
+        << u"sha256:0d6dea9ed0ff92a08a9124d0a45c260d12b499a751974d76fb6e1dfdf2c72a6f"_s;
+    QTest::newRow("forced") << 3u << 1 << 0 << false 
+        << u"sha256:64b525fa05e0dee8c3a117a1062773afe4ff8e02286cb917b7056170bf6f7c15"_s;
+    QTest::newRow("no-prune") << 3u << 0 << 1 << false 
+        << u"sha256:b3c726da63571835b7c2f10c72a4293b99304d7af2e0dc2bda362c074ee3db1f"_s;
+    QTest::newRow("mixed flags") << 5u << 3 << 4 << false 
+        << u"sha256:03826492ed3fee95bf7b962f68f332022822affb663eaa6034f4b24d7ea160c7"_s;
+    QTest::newRow("by ID, forced now and then") << 3u << 5 << 0 << true 
+        << u"sha256:3a86636eace65fe7b2fb51260eeba6dc31a3b41eea2452cad004a23186c0da35"_s;
+}
+
+void TestRemovalPlanner::syntheticFingerprint()
+{
+    QFETCH(quint32, seed);
+    QFETCH(int, forceEvery);
+    QFETCH(int, noPruneEvery);
+    QFETCH(bool, byId);
+    QFETCH(QString, fingerprint);
+
+    const Snapshot snapshot = SyntheticSnapshot(2000, seed).generate();
+    QList<RemovalRequest> requests = SyntheticSnapshot::removeEverything(snapshot);
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        RemovalRequest &request = requests[i];
+        request.force = forceEvery > 0 && i % forceEvery == 0;
+        request.noPrune = noPruneEvery > 0 && i % noPruneEvery == 0;
+        if (byId)
+            request.reference = snapshot.images().at(snapshot.images().size() - 1 - i).id;
+    }
+    const RemovalPlan plan = RemovalPlanner::plan(snapshot, requests);
+    // A plan that refuses or deletes nothing would make the comparison weak.
+    QVERIFY(plan.imagesDeleted > 100);
+    QVERIFY(std::any_of(plan.steps.cbegin(), plan.steps.cend(),
+        [](const PlannedStep &step) { return step.httpStatus == 409; }));
+    QCOMPARE(PlanFingerprint::of(plan), fingerprint);
+}
