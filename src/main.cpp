@@ -1,18 +1,49 @@
-#include "enginesession.h"
 #include "endpoint.h"
+#include "enginesession.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QPixmap>
 #include <QLocale>
+#include <QPixmap>
 #include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
 
 namespace {
+
+struct Options
+{
+    QString host;
+    QString screenshotPath;
+};
+
+// Parsed before QApplication exists, so that --help and --version work without a display.
+Options parseCommandLine(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Browse and remove the images of a Docker engine."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption hostOption(
+        {QStringLiteral("H"), QStringLiteral("host")},
+        QApplication::translate("main", "Engine address (overrides DOCKER_HOST)."),
+        QStringLiteral("address"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main",
+                                "Save the window as a PNG once the images are shown, then quit."),
+        QStringLiteral("file"));
+    parser.addOptions({hostOption, screenshotOption});
+    parser.process(arguments); // exits after --help, --version or an unknown option
+    return {parser.value(hostOption), parser.value(screenshotOption)};
+}
 
 // Loads the embedded translation for the system language, or English (which carries the
 // plural forms of the English text) when Strata has none for that language.
@@ -45,47 +76,33 @@ void saveScreenshotWhenLoaded(Strata::EngineSession *session, QWidget *window,
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("strata"));
     QApplication::setApplicationDisplayName(QStringLiteral("Strata"));
     QApplication::setOrganizationName(QStringLiteral("strata"));
     QApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
+    const Options options = parseCommandLine(argc, argv);
+
+    QApplication app(argc, argv);
     QApplication::setDesktopFileName(QStringLiteral("io.github.strata.Strata"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/strata.svg")));
     installTranslator(app);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Browse and remove the images of a Docker engine."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption hostOption(
-        {QStringLiteral("H"), QStringLiteral("host")},
-        QApplication::translate("main", "Engine address (overrides DOCKER_HOST)."),
-        QStringLiteral("address"));
-    const QCommandLineOption sandboxOption(
-        QStringLiteral("sandbox"),
-        QApplication::translate("main", "Say in the window that the engine is the sandbox."));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QApplication::translate("main",
-                                "Save the window as a PNG once the images are shown, then quit."),
-        QStringLiteral("file"));
-    parser.addOptions({hostOption, sandboxOption, screenshotOption});
-    parser.process(app);
-
+    // A bad address is said in the window, with what to do, rather than only on a terminal
+    // that a desktop launcher never shows.
     Strata::Endpoint endpoint;
     Strata::EngineError error;
-    if (!Strata::Endpoint::fromEnvironment(parser.value(hostOption), &endpoint, &error)) {
+    const bool addressUsable = Strata::Endpoint::fromEnvironment(options.host, &endpoint, &error);
+    if (!addressUsable) {
         std::fprintf(stderr, "strata: %s\n", qUtf8Printable(error.detail));
-        return 2;
+        endpoint.address = error.address;
     }
     auto *session = new Strata::EngineSession(endpoint);
-    session->setSandbox(parser.isSet(sandboxOption));
+    if (!addressUsable)
+        session->setConfigurationError(error);
     Strata::MainWindow window(session);
     window.show();
-    if (parser.isSet(screenshotOption))
-        saveScreenshotWhenLoaded(session, &window, parser.value(screenshotOption));
+    if (!options.screenshotPath.isEmpty())
+        saveScreenshotWhenLoaded(session, &window, options.screenshotPath);
     QTimer::singleShot(0, session, &Strata::EngineSession::reload);
     return QApplication::exec();
 }

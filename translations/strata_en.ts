@@ -86,27 +86,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The address came from %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use unix:///path/to/docker.sock or tcp://host:port with --host or DOCKER_HOST.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Is Docker running? Start it with “sudo systemctl start docker”, or point Strata at another engine with --host or DOCKER_HOST, then press Retry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add yourself to the docker group (“sudo usermod -aG docker $USER”), log in again, then press Retry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The engine may be busy or stopping. Press Retry in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Check that the address points at a Docker or Podman engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use unix:///path/to/docker.sock or tcp://host:port, then start Strata again with --host ADDRESS or with DOCKER_HOST set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is Docker running? Start it (for example “sudo systemctl start docker”) and press Retry, or start Strata again with --host ADDRESS for another engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add yourself to the docker group (“sudo usermod -aG docker $USER”), log in again, then start Strata again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address was given with --host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address comes from the DOCKER_HOST environment variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the default address: neither --host nor DOCKER_HOST is set.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -242,10 +250,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancelled; the requests after this point were not sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -267,6 +271,17 @@
     </message>
     <message>
         <source>Stopped: the engine&apos;s answer differed from the preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n request(s) succeeded.</source>
+        <translation>
+            <numerusform>Done: %n request succeeded.</numerusform>
+            <numerusform>Done: %n requests succeeded.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done: %1 succeeded, %2 refused by the engine.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -419,6 +434,13 @@
         <source>What stays, and why</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>… (%n more)</source>
+        <translation>
+            <numerusform>… (%n more)</numerusform>
+            <numerusform>… (%n more)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -428,10 +450,6 @@
     </message>
     <message>
         <source>Engine address (overrides DOCKER_HOST).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Say in the window that the engine is the sandbox.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -86,28 +86,36 @@
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>The address came from %1.</source>
-        <translation>该地址来自 %1。</translation>
-    </message>
-    <message>
-        <source>Use unix:///path/to/docker.sock or tcp://host:port with --host or DOCKER_HOST.</source>
-        <translation>请通过 --host 或 DOCKER_HOST 使用 unix:///path/to/docker.sock 或 tcp://host:port 形式的地址。</translation>
-    </message>
-    <message>
-        <source>Is Docker running? Start it with “sudo systemctl start docker”, or point Strata at another engine with --host or DOCKER_HOST, then press Retry.</source>
-        <translation>Docker 是否在运行？请用“sudo systemctl start docker”启动它，或通过 --host 或 DOCKER_HOST 让 Strata 连接其他引擎，然后点击“重试”。</translation>
-    </message>
-    <message>
-        <source>Add yourself to the docker group (“sudo usermod -aG docker $USER”), log in again, then press Retry.</source>
-        <translation>请把自己加入 docker 组（“sudo usermod -aG docker $USER”），重新登录，然后点击“重试”。</translation>
-    </message>
-    <message>
         <source>The engine may be busy or stopping. Press Retry in a moment.</source>
         <translation>引擎可能正忙或正在停止。请稍后点击“重试”。</translation>
     </message>
     <message>
         <source>Check that the address points at a Docker or Podman engine.</source>
         <translation>请确认该地址指向 Docker 或 Podman 引擎。</translation>
+    </message>
+    <message>
+        <source>Use unix:///path/to/docker.sock or tcp://host:port, then start Strata again with --host ADDRESS or with DOCKER_HOST set.</source>
+        <translation>请使用 unix:///path/to/docker.sock 或 tcp://host:port 形式的地址，然后用 --host 地址 或设置 DOCKER_HOST 重新启动 Strata。</translation>
+    </message>
+    <message>
+        <source>Is Docker running? Start it (for example “sudo systemctl start docker”) and press Retry, or start Strata again with --host ADDRESS for another engine.</source>
+        <translation>Docker 是否在运行？请启动它（例如“sudo systemctl start docker”）后点击“重试”，或用 --host 地址 重新启动 Strata 以连接其他引擎。</translation>
+    </message>
+    <message>
+        <source>Add yourself to the docker group (“sudo usermod -aG docker $USER”), log in again, then start Strata again.</source>
+        <translation>请把自己加入 docker 组（“sudo usermod -aG docker $USER”），重新登录，然后重新启动 Strata。</translation>
+    </message>
+    <message>
+        <source>The address was given with --host.</source>
+        <translation>该地址由 --host 指定。</translation>
+    </message>
+    <message>
+        <source>The address comes from the DOCKER_HOST environment variable.</source>
+        <translation>该地址来自环境变量 DOCKER_HOST。</translation>
+    </message>
+    <message>
+        <source>This is the default address: neither --host nor DOCKER_HOST is set.</source>
+        <translation>这是默认地址：既没有指定 --host，也没有设置 DOCKER_HOST。</translation>
     </message>
 </context>
 <context>
@@ -240,10 +248,6 @@
         <translation>无法连接引擎：%1</translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation>完成。</translation>
-    </message>
-    <message>
         <source>Cancelled; the requests after this point were not sent.</source>
         <translation>已取消；此后的请求未发送。</translation>
     </message>
@@ -266,6 +270,16 @@
     <message>
         <source>Stopped: the engine&apos;s answer differed from the preview.</source>
         <translation>已停止：引擎的应答与预览不同。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n request(s) succeeded.</source>
+        <translation>
+            <numerusform>完成：%n 个请求成功。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done: %1 succeeded, %2 refused by the engine.</source>
+        <translation>完成：%1 个成功，%2 个被引擎拒绝。</translation>
     </message>
 </context>
 <context>
@@ -412,6 +426,12 @@
         <source>What stays, and why</source>
         <translation>保留的内容及原因</translation>
     </message>
+    <message numerus="yes">
+        <source>… (%n more)</source>
+        <translation>
+            <numerusform>…（另有 %n 个）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -422,10 +442,6 @@
     <message>
         <source>Engine address (overrides DOCKER_HOST).</source>
         <translation>引擎地址（优先于 DOCKER_HOST）。</translation>
-    </message>
-    <message>
-        <source>Say in the window that the engine is the sandbox.</source>
-        <translation>在窗口中注明该引擎是沙盒。</translation>
     </message>
     <message>
         <source>Save the window as a PNG once the images are shown, then quit.</source>

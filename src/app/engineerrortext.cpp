@@ -29,30 +29,39 @@ QString EngineErrorText::headline(const EngineError &error)
 
 QString EngineErrorText::advice(const EngineError &error, const Endpoint &endpoint)
 {
-    const QString origin = endpoint.origin.isEmpty()
-        ? QString()
-        : tr("The address came from %1.").arg(endpoint.origin);
     switch (error.code) {
     case EngineError::Code::InvalidAddress:
-        return tr("Use unix:///path/to/docker.sock or tcp://host:port with --host or "
-                  "DOCKER_HOST.");
+        return tr("Use unix:///path/to/docker.sock or tcp://host:port, then start Strata again "
+                  "with --host ADDRESS or with DOCKER_HOST set.");
     case EngineError::Code::Unreachable:
-        return origin + QLatin1Char(' ')
-            + tr("Is Docker running? Start it with “sudo systemctl start docker”, or point "
-                 "Strata at another engine with --host or DOCKER_HOST, then press Retry.");
+        return originText(endpoint) + QLatin1Char(' ')
+            + tr("Is Docker running? Start it (for example “sudo systemctl start docker”) and "
+                 "press Retry, or start Strata again with --host ADDRESS for another engine.");
     case EngineError::Code::PermissionDenied:
         return tr("Add yourself to the docker group (“sudo usermod -aG docker $USER”), log in "
-                  "again, then press Retry.");
+                  "again, then start Strata again.");
     case EngineError::Code::Timeout:
         return tr("The engine may be busy or stopping. Press Retry in a moment.");
     case EngineError::Code::ApiVersion:
     case EngineError::Code::ProtocolError:
     case EngineError::Code::HttpError:
-        return tr("Check that the address points at a Docker or Podman engine.");
+        return originText(endpoint) + QLatin1Char(' ')
+            + tr("Check that the address points at a Docker or Podman engine.");
     case EngineError::Code::Cancelled:
     case EngineError::Code::None:
         break;
     }
+    return {};
+}
+
+QString EngineErrorText::originText(const Endpoint &endpoint)
+{
+    if (endpoint.origin == QLatin1String("--host"))
+        return tr("The address was given with --host.");
+    if (endpoint.origin == QLatin1String("DOCKER_HOST"))
+        return tr("The address comes from the DOCKER_HOST environment variable.");
+    if (endpoint.origin == QLatin1String("default"))
+        return tr("This is the default address: neither --host nor DOCKER_HOST is set.");
     return {};
 }
 

@@ -17,6 +17,9 @@ class EngineErrorText final
 public:
     static QString headline(const EngineError &error);
     static QString advice(const EngineError &error, const Endpoint &endpoint);
+
+private:
+    static QString originText(const Endpoint &endpoint);
 };
 
 } // namespace Strata

@@ -18,21 +18,34 @@ EngineSession::EngineSession(Endpoint endpoint, QObject *parent)
 
 EngineSession::~EngineSession()
 {
-    // The loader holds no pointer to us, but the watcher must not outlive its future's signal.
+    // Abandon a load in flight instead of waiting for a hung engine's timeout.
+    m_cancelLoad->store(true);
     m_watcher.waitForFinished();
+}
+
+void EngineSession::setConfigurationError(const EngineError &error)
+{
+    m_configurationError = error;
 }
 
 void EngineSession::reload()
 {
-    if (m_watcher.isRunning())
+    if (m_configurationError.isError()) {
+        Q_EMIT loadFailed(m_configurationError);
         return;
+    }
+    // A load already under way may be stuck on a silent engine: abandon it and start over.
+    // setFuture() below detaches the watcher from it, so its result never arrives.
+    m_cancelLoad->store(true);
+    m_cancelLoad = std::make_shared<std::atomic_bool>(false);
     qCInfo(lcApp) << "loading images from" << m_endpoint.address;
-    Q_EMIT loadStarted();
-    // The cache outlives this call even if the session goes first: the task holds a share.
+    // The cache and the flag outlive this call even if the session goes first: the task holds
+    // shares of both.
     m_watcher.setFuture(QtConcurrent::run(
-        [endpoint = m_endpoint, cache = m_cache] {
-            return SnapshotLoader::loadCached(endpoint, *cache);
+        [endpoint = m_endpoint, cache = m_cache, cancel = m_cancelLoad] {
+            return SnapshotLoader::loadCached(endpoint, *cache, cancel);
         }));
+    Q_EMIT loadStarted();
 }
 
 void EngineSession::finishLoad()

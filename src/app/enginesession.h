@@ -9,6 +9,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 
 namespace Strata {
@@ -31,12 +32,15 @@ public:
     // removal executor's last-moment check.
     std::shared_ptr<SnapshotCache> cache() const { return m_cache; }
     bool isLoading() const { return m_watcher.isRunning(); }
-    // Whether this engine is the throwaway sandbox started by scripts/sandbox-engine.
-    bool isSandbox() const { return m_sandbox; }
-    void setSandbox(bool sandbox) { m_sandbox = sandbox; }
+    // Whether this engine is the throwaway sandbox started by scripts/sandbox-engine, as the
+    // engine itself says (a daemon label), so the window never calls a real engine a sandbox.
+    bool isSandbox() const { return m_info.isStrataSandbox; }
+    // An address that could not be understood: every load fails with this error, so the
+    // window can say what is wrong instead of the program exiting before it shows.
+    void setConfigurationError(const EngineError &error);
 
 public Q_SLOTS:
-    // Starts reading a fresh snapshot; a load already under way is left to finish instead.
+    // Starts reading a fresh snapshot; a load already under way is abandoned.
     void reload();
 
 Q_SIGNALS:
@@ -51,7 +55,8 @@ private:
     EngineInfo m_info;
     Snapshot m_snapshot;
     std::shared_ptr<SnapshotCache> m_cache = std::make_shared<SnapshotCache>();
-    bool m_sandbox = false;
+    EngineError m_configurationError;
+    std::shared_ptr<std::atomic_bool> m_cancelLoad = std::make_shared<std::atomic_bool>(false);
     QFutureWatcher<SnapshotLoader::Result> m_watcher;
 };
 

@@ -20,8 +20,10 @@ bool ImageSortProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
         return true;
     if (order == QPartialOrdering::Greater)
         return false;
-    // Equal keys: fall back to the source order, which is the CLI's order.
-    return left.row() < right.row();
+    // Equal keys keep the source order, which is the CLI's order, in either direction: for a
+    // descending sort the proxy asks with the arguments swapped, so the tie-break flips too.
+    return sortOrder() == Qt::AscendingOrder ? left.row() < right.row()
+                                             : left.row() > right.row();
 }
 
 } // namespace Strata

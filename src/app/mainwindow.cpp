@@ -271,7 +271,8 @@ void MainWindow::updateActions()
     m_removeAction->setEnabled(hasSelection && !removing && usable);
     m_forceRemoveAction->setEnabled(hasSelection && !removing && usable);
     m_cancelAction->setEnabled(removing);
-    m_refreshAction->setEnabled(!removing && !m_session->isLoading());
+    // Refresh stays available while loading: it abandons a load stuck on a silent engine.
+    m_refreshAction->setEnabled(!removing);
     m_progressBar->setVisible(removing);
     m_cancelButton->setVisible(removing);
 }
@@ -280,7 +281,7 @@ void MainWindow::updateStatus()
 {
     const Snapshot &snapshot = m_session->snapshot();
     QString text;
-    if (m_session->isLoading() && snapshot.isEmpty())
+    if (m_session->isLoading())
         text = tr("Reading images from %1…").arg(m_session->endpoint().address);
     else
         text = tr("%n image(s)", nullptr, int(snapshot.images().size())) + QStringLiteral(", ")
@@ -334,6 +335,8 @@ void MainWindow::openPreview(const Snapshot &snapshot, const QStringList &refere
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QList<RemovalRequest> requests = dialog->requests();
         m_removalTotal = int(requests.size());
+        m_removalSucceeded = 0;
+        m_removalRefused = 0;
         m_progressBar->setRange(0, m_removalTotal);
         m_progressBar->setValue(0);
         if (dialog->plan().isPredictable()) {
@@ -402,6 +405,7 @@ void MainWindow::logRequestStarted(int index, const RemovalRequest &request)
 
 void MainWindow::logOutcome(int /*index*/, const RemovalOutcome &outcome)
 {
+    ++(outcome.succeeded() ? m_removalSucceeded : m_removalRefused);
     // Records and engine errors stay verbatim: people search for these exact words.
     for (const RemovalRecord &record : outcome.records)
         appendLog(record.text());
@@ -417,7 +421,11 @@ void MainWindow::finishRemoval(RemovalExecutor::Ending ending)
 {
     switch (ending) {
     case RemovalExecutor::Ending::Completed:
-        appendLog(tr("Done."));
+        appendLog(m_removalRefused == 0
+                      ? tr("Done: %n request(s) succeeded.", nullptr, m_removalSucceeded)
+                      : tr("Done: %1 succeeded, %2 refused by the engine.")
+                            .arg(m_removalSucceeded)
+                            .arg(m_removalRefused));
         break;
     case RemovalExecutor::Ending::Cancelled:
         appendLog(tr("Cancelled; the requests after this point were not sent."));

@@ -92,6 +92,8 @@ private:
     QPushButton *m_cancelButton = nullptr;
     EngineError m_lastError;
     int m_removalTotal = 0;
+    int m_removalSucceeded = 0;
+    int m_removalRefused = 0;
 };
 
 } // namespace Strata

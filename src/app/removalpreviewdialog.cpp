@@ -92,10 +92,7 @@ void RemovalPreviewDialog::showPlan()
     m_ui->summaryLabel->setText(summary);
     showSteps();
     showSurvivors();
-    QStringList commands;
-    for (const RemovalRequest &request : requests())
-        commands << PlanText::command(request);
-    m_ui->commandLabel->setText(tr("Same as: %1").arg(commands.join(QStringLiteral("; "))));
+    m_ui->commandLabel->setText(tr("Same as: %1").arg(equivalentCommand()));
     // Nothing to do when every request would fail; the user can still read why.
     const bool anySucceeds = std::any_of(m_plan.steps.cbegin(), m_plan.steps.cend(),
                                          [](const PlannedStep &step) { return step.succeeds(); });
@@ -142,6 +139,19 @@ void RemovalPreviewDialog::showSurvivors()
     }
     m_ui->survivorTree->expandAll();
     m_ui->survivorTree->setVisible(!m_plan.survivors.isEmpty());
+}
+
+QString RemovalPreviewDialog::equivalentCommand() const
+{
+    // One docker invocation sends its arguments in order, like Strata; a long batch is cut
+    // short here so the label never crowds out the preview.
+    constexpr qsizetype MaxShown = 4;
+    QString command = PlanText::command({m_references.mid(0, MaxShown).join(QLatin1Char(' ')),
+                                         force(), noPrune()});
+    if (m_references.size() > MaxShown)
+        command += QLatin1Char(' ')
+            + tr("… (%n more)", nullptr, int(m_references.size() - MaxShown));
+    return command;
 }
 
 void RemovalPreviewDialog::addLine(QTreeWidgetItem *parent, const QString &text)

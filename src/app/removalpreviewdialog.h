@@ -50,6 +50,7 @@ private:
     void showSurvivors();
     QTreeWidgetItem *stepItem(const PlannedStep &step) const;
     static void addLine(QTreeWidgetItem *parent, const QString &text);
+    QString equivalentCommand() const;
     void retranslate();
 
     std::unique_ptr<Ui::RemovalPreviewDialog> m_ui;

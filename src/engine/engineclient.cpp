@@ -58,9 +58,17 @@ size_t appendHeader(char *data, size_t size, size_t count, void *userData)
     return size * count;
 }
 
+// libcurl asks this while a transfer runs; a non-zero answer abandons it.
+int abandonWhenCancelled(void *flag, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
+{
+    return static_cast<const std::atomic_bool *>(flag)->load() ? 1 : 0;
+}
+
 EngineError::Code codeForCurlError(CURLcode result, long osErrno)
 {
     switch (result) {
+    case CURLE_ABORTED_BY_CALLBACK:
+        return EngineError::Code::Cancelled;
     case CURLE_COULDNT_CONNECT:
         return osErrno == EACCES || osErrno == EPERM ? EngineError::Code::PermissionDenied
                                                      : EngineError::Code::Unreachable;
@@ -236,6 +244,11 @@ EngineError EngineClient::request(const QByteArray &method, const QString &pathA
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &result.body);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &appendHeader);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &result.headers);
+    if (m_cancel) {
+        curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &abandonWhenCancelled);
+        curl_easy_setopt(h, CURLOPT_XFERINFODATA, m_cancel.get());
+    }
 
     const CURLcode code = curl_easy_perform(h);
     if (code != CURLE_OK) {
@@ -382,9 +395,11 @@ EngineError EngineClient::detectStoreKind(ImageStoreKind *kind)
     if (EngineError error = getJson(u"/info"_s, &body); error.isError())
         return error;
     *kind = ImageStoreKind::Graphdriver;
+    const QJsonObject info = QJsonDocument::fromJson(body).object();
+    const QJsonArray labels = info.value(u"Labels"_s).toArray();
+    m_info.isStrataSandbox = labels.contains(QJsonValue(u"io.github.strata.sandbox=true"_s));
     // DriverStatus is a list of [name, value] pairs.
-    const QJsonArray status =
-        QJsonDocument::fromJson(body).object().value(u"DriverStatus"_s).toArray();
+    const QJsonArray status = info.value(u"DriverStatus"_s).toArray();
     for (const QJsonValue &pair : status) {
         const QJsonArray entry = pair.toArray();
         if (entry.size() == 2 && entry.at(0).toString() == u"driver-type"_s

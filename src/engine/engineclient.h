@@ -23,6 +23,8 @@ struct EngineInfo
     QString minApiVersion;
     QString operatingSystem;
     bool isPodman = false;  // /_ping carried Libpod-API-Version
+    // The engine was started by scripts/sandbox-engine (its /info Labels say so).
+    bool isStrataSandbox = false;
 };
 
 struct HttpResponse
@@ -55,6 +57,9 @@ public:
 
     void setConnectTimeout(std::chrono::milliseconds timeout) { m_connectTimeout = timeout; }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    // When the flag becomes true, a call under way is abandoned at once with Code::Cancelled:
+    // a person who closes the window or refreshes must not wait for a hung engine's timeout.
+    void setCancelFlag(std::shared_ptr<const std::atomic_bool> flag) { m_cancel = std::move(flag); }
 
     // GET /_ping and /version; picks min(client max, engine max) and checks the engine's minimum.
     EngineError negotiate();
@@ -90,6 +95,7 @@ private:
     EngineInfo m_info;
     std::chrono::milliseconds m_connectTimeout = DefaultConnectTimeout;
     std::chrono::milliseconds m_timeout = DefaultTimeout;
+    std::shared_ptr<const std::atomic_bool> m_cancel;
 };
 
 } // namespace Strata

@@ -117,12 +117,14 @@ EngineError loadOnce(EngineClient &client, SnapshotCache &cache, QList<ImageReco
 
 } // namespace
 
-Result loadCached(const Endpoint &endpoint, SnapshotCache &cache)
+Result loadCached(const Endpoint &endpoint, SnapshotCache &cache,
+                  std::shared_ptr<const std::atomic_bool> cancel)
 {
     QElapsedTimer timer;
     timer.start();
     Result result;
     EngineClient client(endpoint);
+    client.setCancelFlag(std::move(cancel));
     ImageStoreKind storeKind = ImageStoreKind::Graphdriver;
     result.error = client.negotiate();
     if (!result.error.isError())

@@ -4,6 +4,9 @@
 #include "snapshot.h"
 #include "snapshotcache.h"
 
+#include <atomic>
+#include <memory>
+
 namespace Strata {
 
 // Reads images, their layers and containers into one Snapshot. Blocking: the app runs it in
@@ -34,7 +37,9 @@ struct Result
 // and fills every image's diff IDs and layer sizes, from the cache where it has them. The
 // cache keeps what was read for the next load. (Not an overload of load(): callers take
 // load's address for QtConcurrent::run.)
-Result loadCached(const Endpoint &endpoint, SnapshotCache &cache);
+// Setting `cancel` abandons the load at once with EngineError::Code::Cancelled.
+Result loadCached(const Endpoint &endpoint, SnapshotCache &cache,
+                  std::shared_ptr<const std::atomic_bool> cancel = {});
 // The same with a cache that lives for this one load.
 Result load(const Endpoint &endpoint);
 

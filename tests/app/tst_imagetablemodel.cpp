@@ -57,6 +57,8 @@ private Q_SLOTS:
     void removalReferenceNeverUsesIdForTaggedRows();
     void sortsSizesByBytes();
     void sortsCreatedByTime();
+    void tiesKeepEngineOrderInBothDirections_data();
+    void tiesKeepEngineOrderInBothDirections();
     void advancingNowUpdatesOnlyCreated();
 };
 
@@ -149,6 +151,31 @@ void TestImageTableModel::sortsCreatedByTime()
              QStringLiteral("18.04"));
     QCOMPARE(proxy.index(3, ImageTableModel::TagColumn).data().toString(),
              QStringLiteral("latest"));
+}
+
+void TestImageTableModel::tiesKeepEngineOrderInBothDirections_data()
+{
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::newRow("ascending") << Qt::AscendingOrder;
+    QTest::newRow("descending") << Qt::DescendingOrder;
+}
+
+void TestImageTableModel::tiesKeepEngineOrderInBothDirections()
+{
+    QFETCH(Qt::SortOrder, order);
+    ImageTableModel model;
+    model.setSnapshot(sampleSnapshot());
+    ImageSortProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(ImageTableModel::CreatedColumn, order);
+    // ubuntu:18.04 and ubuntu:latest are one image: the CLI lists 18.04 first, whichever way
+    // the table is sorted by age.
+    QStringList tags;
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        if (proxy.index(row, ImageTableModel::RepositoryColumn).data() == QStringLiteral("ubuntu"))
+            tags << proxy.index(row, ImageTableModel::TagColumn).data().toString();
+    }
+    QCOMPARE(tags, QStringList({QStringLiteral("18.04"), QStringLiteral("latest")}));
 }
 
 void TestImageTableModel::advancingNowUpdatesOnlyCreated()

@@ -4,10 +4,14 @@
 #include "mainwindow.h"
 #include "removalpreviewdialog.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QLocalServer>
+#include <QStatusBar>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -88,6 +92,7 @@ private Q_SLOTS:
     void previewShowsSharedLayerSurvivor();
     void removesSelectedRowThroughDeleteKey();
     void showsUnreachableEngineWithAddress();
+    void silentEngineNeverHoldsTheWindow();
 
 private:
     Endpoint endpoint() const;
@@ -196,6 +201,8 @@ void TestMainWindow::removesSelectedRowThroughDeleteKey()
     showAndLoad(&window, session);
     auto *table = window.findChild<QTableView *>(QStringLiteral("imageTable"));
     QVERIFY(rowOf(table->model(), QStringLiteral("alpine/git:latest")) >= 0);
+    // The fixture engine is a sandbox (its daemon label says so) and the window says it.
+    QVERIFY(window.findChild<QWidget *>(QStringLiteral("engineBanner"))->isVisible());
     saveScreenshot(&window, QStringLiteral("mainwindow-before-removal.png"));
 
     RemovalPreviewDialog *dialog = openPreview(&window, QStringLiteral("redis:alpine"));
@@ -260,6 +267,38 @@ void TestMainWindow::showsUnreachableEngineWithAddress()
     QTest::mouseClick(retry, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, EngineTimeoutMs);
     QVERIFY(banner->isVisible());
+}
+
+void TestMainWindow::silentEngineNeverHoldsTheWindow()
+{
+    // An "engine" that accepts connections and never answers: curl would wait minutes.
+    QLocalServer silent;
+    const QString path = QDir::tempPath() + QStringLiteral("/strata-silent-engine.sock");
+    QLocalServer::removeServer(path);
+    QVERIFY(silent.listen(path));
+    Endpoint endpoint;
+    EngineError error;
+    QVERIFY(Endpoint::parse(QStringLiteral("unix://") + path, &endpoint, &error));
+
+    QElapsedTimer timer;
+    {
+        auto *session = new EngineSession(endpoint);
+        MainWindow window(session);
+        window.show();
+        QSignalSpy started(session, &EngineSession::loadStarted);
+        session->reload();
+        QTRY_VERIFY(silent.hasPendingConnections()); // connected, and no answer will come
+        QVERIFY(session->isLoading());
+        auto *status = window.statusBar()->findChild<QLabel *>();
+        QVERIFY(status->text().contains(path));
+        // Refresh abandons the stuck load and starts again instead of doing nothing.
+        auto *refresh = window.findChild<QAction *>(QStringLiteral("refreshAction"));
+        QVERIFY(refresh->isEnabled());
+        refresh->trigger();
+        QCOMPARE(started.size(), 2);
+        timer.start();
+    } // closing the window abandons the load in flight
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_MAIN(TestMainWindow)
