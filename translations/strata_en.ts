@@ -284,6 +284,14 @@
         <source>Done: %1 succeeded, %2 refused by the engine.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Removal in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strata is removing images. Stop after the current request and quit?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Strata::PlanText</name>

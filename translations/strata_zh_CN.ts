@@ -281,6 +281,14 @@
         <source>Done: %1 succeeded, %2 refused by the engine.</source>
         <translation>完成：%1 个成功，%2 个被引擎拒绝。</translation>
     </message>
+    <message>
+        <source>Removal in progress</source>
+        <translation>正在删除</translation>
+    </message>
+    <message>
+        <source>Strata is removing images. Stop after the current request and quit?</source>
+        <translation>Strata 正在删除镜像。要在当前请求完成后停止并退出吗？</translation>
+    </message>
 </context>
 <context>
     <name>Strata::PlanText</name>

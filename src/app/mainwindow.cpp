@@ -16,6 +16,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
@@ -186,7 +187,16 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    // Whatever is under way finishes its current request; nothing new is sent after closing.
+    if (m_executor->isRunning()) {
+        // The request in flight cannot be taken back; the engine finishes it either way.
+        const auto answer = QMessageBox::question(
+            this, tr("Removal in progress"),
+            tr("Strata is removing images. Stop after the current request and quit?"));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
     m_executor->cancel();
     event->accept();
 }

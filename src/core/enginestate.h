@@ -2,22 +2,23 @@
 
 #include "snapshot.h"
 
-#include <QHash>
 #include <QList>
 #include <QString>
-#include <QStringList>
 
-#include <utility>
+#include <memory>
 #include <vector>
 
 namespace Strata {
 
-class ChainHasher;
-
 // The engine's image, reference and layer stores as the removal code sees them (SEMANTICS.md
 // §2.1), built from a Snapshot and then changed request by request as a planner replays
 // removals. Images, layers and containers are addressed by their index; deleted images keep
-// their index and are marked dead. Copying is cheap until the copy is changed.
+// their index and are marked dead.
+//
+// What removals never change (IDs, references, layer chains, containers) is built once and
+// shared by every copy; what they change (liveness, parent links, child counts, removed
+// references, layer holds) lives in flat arrays, so a copy costs a few memcpy calls. A planner
+// copies the state it is given and replays on the copy.
 class EngineState final
 {
 public:
@@ -27,28 +28,6 @@ public:
         QString familiar;   // "busybox:latest": what records and listings show
         QString name;       // "docker.io/library/busybox": the repository
         bool isDigest = false;
-    };
-
-    struct Image
-    {
-        QString id;                       // "sha256:…"
-        int parent = -1;                  // index of the parent image, -1 when none
-        int topLayer = -1;                // index of the top layer, -1 when the rootfs is empty
-        int children = 0;                 // live images whose parent this is
-        QList<ImageReference> references; // sorted by byte order of `normalized`
-        QList<int> runningContainers;     // running, paused or restarting
-        QList<int> stoppedContainers;     // every other state
-        bool alive = true;
-    };
-
-    struct Layer
-    {
-        QString chainId;
-        int parent = -1;
-        // Holders, as the layer store counts them: images whose top layer this is, container
-        // read-write layers on it, and child layers.
-        int holds = 0;
-        qint64 size = -1; // bytes, -1 when unknown
     };
 
     struct Container
@@ -67,18 +46,42 @@ public:
         bool ambiguous = false;
     };
 
-    EngineState() = default;
+    EngineState();
     explicit EngineState(const Snapshot &snapshot);
 
-    ImageStoreKind storeKind() const { return m_storeKind; }
-    int imageCount() const { return int(m_images.size()); }
-    const Image &image(int index) const { return m_images.at(index); }
-    int layerCount() const { return int(m_layers.size()); }
-    const Layer &layer(int index) const { return m_layers.at(index); }
-    int containerCount() const { return int(m_containers.size()); }
-    const Container &container(int index) const { return m_containers.at(index); }
+    ImageStoreKind storeKind() const;
     // Containers whose image is not in the snapshot: they hold layers nobody can see.
-    bool hasHiddenLayerHolders() const { return m_hiddenLayerHolders; }
+    bool hasHiddenLayerHolders() const;
+
+    // Images. What removals do not change:
+    int imageCount() const { return int(m_alive.size()); }
+    const QString &imageId(int image) const;
+    int topLayer(int image) const; // -1 when the rootfs is empty
+    const QList<int> &runningContainers(int image) const; // running, paused or restarting
+    const QList<int> &stoppedContainers(int image) const; // every other state
+    // What they change:
+    bool isAlive(int image) const { return m_alive[size_t(image)]; }
+    int parent(int image) const { return m_parent[size_t(image)]; } // -1 when none
+    int childCount(int image) const { return m_children[size_t(image)]; } // live children
+    int referenceCount(int image) const { return m_referenceCount[size_t(image)]; }
+    // The image's remaining references, sorted by byte order of `normalized`.
+    QList<ImageReference> references(int image) const;
+
+    // Layers, one per chain ID.
+    int layerCount() const { return int(m_holds.size()); }
+    int layerParent(int layer) const;
+    // Holders, as the layer store counts them: images whose top layer this is, container
+    // read-write layers on it, and child layers.
+    int layerHolds(int layer) const { return m_holds[size_t(layer)]; }
+    qint64 layerSize(int layer) const; // bytes, -1 when unknown
+    // "sha256:…", hashed on first use: a plan names only the layers it deletes or keeps.
+    QString chainId(int layer) const;
+    // Bytes the deleted top part of an image's chain frees, from `top` down to (not including)
+    // `keep`, or -1 when no exact figure follows from the snapshot.
+    qint64 bytesAbove(int top, int keep) const;
+
+    int containerCount() const;
+    const Container &container(int index) const;
 
     // Index of the live image with this full ID, or -1.
     int indexOfImage(const QString &imageId) const;
@@ -96,21 +99,16 @@ public:
     QList<int> deleteImage(int image, int *stopLayer);
 
 private:
-    int internLayer(ChainHasher *hasher, int parent, const QString &diffId, qint64 size);
-    int topLayerOf(const QList<ImageRecord> &records, int index, std::vector<char> *state,
-                   ChainHasher *hasher);
-    void addContainers(const QList<ContainerRecord> &containers);
-    int findImage(const QString &imageId) const; // dead images too
+    struct Data;
+    class Builder;
 
-    ImageStoreKind m_storeKind = ImageStoreKind::Graphdriver;
-    QList<Image> m_images;
-    QList<Layer> m_layers;
-    QList<Container> m_containers;
-    QHash<QString, int> m_imageByReference;
-    QHash<QString, int> m_layerByChainId;
-    // (first 16 hex digits of the ID, image index), sorted: the prefix search's index.
-    QList<std::pair<quint64, int>> m_imagesByHexKey;
-    bool m_hiddenLayerHolders = false;
+    std::shared_ptr<Data> m_data;
+    std::vector<char> m_alive;
+    std::vector<int> m_parent;
+    std::vector<int> m_children;
+    std::vector<int> m_referenceCount;
+    std::vector<char> m_referenceRemoved; // per entry of the shared reference table
+    std::vector<int> m_holds;
 };
 
 } // namespace Strata
