@@ -5,6 +5,7 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <vector>
 
 namespace Strata {
@@ -25,46 +26,62 @@ struct Conflict
 {
     bool found = false;
     bool hard = false;
-    QStringList messages; // one per container the engine may name; the first is our guess
+    QString message;           // our guess at what the engine says
+    QStringList alternatives;  // what it may say just as well (another container named)
 };
 
-Conflict imageConflict(const QString &imageId, bool hard, const QString &reason)
+// stringid.TruncateID without copying: after the first ':', at most 12 characters.
+QStringView shortIdOf(const QString &id)
 {
-    return { true, hard,
-        { QStringLiteral("conflict: unable to delete ") + Digest::shortId(imageId)
-            + (hard ? QStringLiteral(" (cannot be forced) - ")
-                    : QStringLiteral(" (must be forced) - "))
-            + reason } };
+    const qsizetype colon = id.indexOf(QLatin1Char(':'));
+    return QStringView(id).sliced(colon + 1).left(12);
+}
+
+QString conflictText(const QString &imageId, bool hard, QStringView reason,
+                     QStringView subject = {})
+{
+    return QStringView(u"conflict: unable to delete ") + shortIdOf(imageId)
+        + (hard ? QStringView(u" (cannot be forced) - ") : QStringView(u" (must be forced) - "))
+        + reason + subject;
+}
+
+Conflict imageConflict(const QString &imageId, bool hard, QStringView reason)
+{
+    return { true, hard, conflictText(imageId, hard, reason), {} };
 }
 
 // The engine names the first matching container of a map walk, so any of them may appear.
 Conflict containerConflict(const EngineState &state, const QString &imageId, bool hard,
-                           const QList<int> &containers, const QString &reasonPrefix)
+                           const QList<int> &containers, QStringView reason)
 {
-    Conflict conflict { true, hard, {} };
+    Conflict conflict { true, hard, {}, {} };
+    conflict.alternatives.reserve(containers.size() - 1);
     for (const int index : containers) {
-        conflict.messages.append(imageConflict(imageId, hard,
-            reasonPrefix + Digest::shortId(state.container(index).id)).messages.constFirst());
+        QString text = conflictText(imageId, hard, reason, shortIdOf(state.container(index).id));
+        if (conflict.message.isNull())
+            conflict.message = std::move(text);
+        else
+            conflict.alternatives.append(std::move(text));
     }
     return conflict;
 }
 
 Conflict checkConflict(const EngineState &state, int index, int mask)
 {
-    const EngineState::Image &image = state.image(index);
-    if ((mask & DependentChild) && image.children > 0)
-        return imageConflict(image.id, true, QStringLiteral("image has dependent child images"));
-    if ((mask & RunningContainer) && !image.runningContainers.isEmpty()) {
-        return containerConflict(state, image.id, true, image.runningContainers,
-            QStringLiteral("image is being used by running container "));
+    const QString &id = state.imageId(index);
+    if ((mask & DependentChild) && state.childCount(index) > 0)
+        return imageConflict(id, true, QStringView(u"image has dependent child images"));
+    if ((mask & RunningContainer) && !state.runningContainers(index).isEmpty()) {
+        return containerConflict(state, id, true, state.runningContainers(index),
+            QStringView(u"image is being used by running container "));
     }
-    if ((mask & ActiveReference) && !image.references.isEmpty()) {
-        return imageConflict(image.id, false,
-            QStringLiteral("image is referenced in multiple repositories"));
+    if ((mask & ActiveReference) && state.referenceCount(index) > 0) {
+        return imageConflict(id, false,
+            QStringView(u"image is referenced in multiple repositories"));
     }
-    if ((mask & StoppedContainer) && !image.stoppedContainers.isEmpty()) {
-        return containerConflict(state, image.id, false, image.stoppedContainers,
-            QStringLiteral("image is being used by stopped container "));
+    if ((mask & StoppedContainer) && !state.stoppedContainers(index).isEmpty()) {
+        return containerConflict(state, id, false, state.stoppedContainers(index),
+            QStringView(u"image is being used by stopped container "));
     }
     return {};
 }
@@ -86,6 +103,16 @@ bool isSingleReference(const QList<EngineState::ImageReference> &references)
     }
     const QString &name = tag ? tag->name : references.constFirst().name;
     return digestRepositories.size() == 1 && digestRepositories.contains(name);
+}
+
+bool isSingleReference(const EngineState &state, int image)
+{
+    return state.referenceCount(image) > 0 && isSingleReference(state.references(image));
+}
+
+bool isBlank(const QString &text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); });
 }
 
 void appendUnique(QList<PlanUncertainty> *list, PlanUncertainty uncertainty)
@@ -122,21 +149,23 @@ public:
 private:
     PlannedStep planStep(const RemovalRequest &request);
     void removeByReference(const Resolution &resolution, PlannedStep *step);
+    void referenceConflict(int image, const QList<int> &users, PlannedStep *step);
     void removeById(const Resolution &resolution, PlannedStep *step);
     bool deleteHelper(int image, bool force, bool prune, bool quiet, PlannedStep *step);
     void deleteImage(int image, PlannedStep *step);
     void untagAll(int image, PlannedStep *step);
-    void fail(const Conflict &conflict, PlannedStep *step);
+    void fail(Conflict conflict, PlannedStep *step);
     void touchImage(int image);
     void addTotals(const PlannedStep &step);
     void addSurvivors();
-    QList<SurvivalReason> imageReasons(int image, const QList<QString> &children) const;
+    void addImageSurvivors();
+    void addLayerSurvivors();
 
     EngineState m_state;
     Resolver m_resolver;
     RemovalPlan m_plan;
-    PlannedStep *m_current = nullptr;
     QList<int> m_deletedLayers; // of the step being planned
+    qint64 m_stepBytes = 0;     // freed by the step being planned, -1 when unknown
     std::vector<char> m_noPrune;
     std::vector<char> m_imageTouched;
     std::vector<char> m_layerTouched;
@@ -168,18 +197,19 @@ PlannedStep Planner::planStep(const RemovalRequest &request)
     PlannedStep step;
     step.request = request;
     m_deletedLayers.clear();
+    m_stepBytes = 0;
     if (m_state.storeKind() != ImageStoreKind::Graphdriver)
         step.uncertainties.append(PlanUncertainty::UnsupportedEngine);
     // The API layer refuses a blank name before the image service sees it.
-    if (request.reference.trimmed().isEmpty()) {
+    if (isBlank(request.reference)) {
         step.httpStatus = 400;
         step.errorMessage = QStringLiteral("image name cannot be blank");
         return step;
     }
-    const Resolution resolution = m_resolver.resolve(request.reference);
+    Resolution resolution = m_resolver.resolve(request.reference);
     if (resolution.status != Resolution::Status::Found) {
         step.httpStatus = resolution.httpStatus;
-        step.errorMessage = resolution.errorMessage;
+        step.errorMessage = std::move(resolution.errorMessage);
         return step;
     }
     if (resolution.byId)
@@ -196,23 +226,11 @@ void Planner::removeByReference(const Resolution &resolution, PlannedStep *step)
 {
     const int image = resolution.imageIndex;
     const RemovalRequest &request = step->request;
-    const EngineState::Image &target = m_state.image(image);
-    if (!request.force && isSingleReference(target.references)) {
-        QList<int> users = target.runningContainers + target.stoppedContainers;
-        std::sort(users.begin(), users.end());
+    if (!request.force && isSingleReference(m_state, image)) {
+        QList<int> users = m_state.runningContainers(image) + m_state.stoppedContainers(image);
         if (!users.isEmpty()) {
-            Conflict conflict { true, false, {} };
-            for (const int user : std::as_const(users)) {
-                conflict.messages.append(
-                    QStringLiteral("conflict: unable to remove repository reference ")
-                    + RemovalPlanner::goQuoted(request.reference)
-                    + QStringLiteral(" (must force) - container ")
-                    + Digest::shortId(m_state.container(user).id)
-                    + QStringLiteral(" is using its referenced image ")
-                    + Digest::shortId(target.id));
-            }
-            fail(conflict, step);
-            touchImage(image);
+            std::sort(users.begin(), users.end());
+            referenceConflict(image, users, step);
             return;
         }
     }
@@ -221,11 +239,13 @@ void Planner::removeByReference(const Resolution &resolution, PlannedStep *step)
     m_state.removeReference(image, ref.storeKey());
     step->records.append(untagged(ref.familiarStringWithDefaultTag()));
     // Removing a tag takes the repository's digests along once no tag of it is left.
-    if (!ref.hasDigest()) {
+    if (!ref.hasDigest() && m_state.referenceCount(image) > 0) {
         const QString name = ref.normalizedName();
-        const QList<EngineState::ImageReference> remaining = m_state.image(image).references;
+        const QList<EngineState::ImageReference> remaining = m_state.references(image);
         const bool tagLeft = std::any_of(remaining.cbegin(), remaining.cend(),
-            [&name](const EngineState::ImageReference &r) { return !r.isDigest && r.name == name; });
+            [&name](const EngineState::ImageReference &r) {
+                return !r.isDigest && r.name == name;
+            });
         for (const EngineState::ImageReference &r : remaining) {
             if (tagLeft || !r.isDigest || r.name != name)
                 continue;
@@ -233,11 +253,31 @@ void Planner::removeByReference(const Resolution &resolution, PlannedStep *step)
             step->records.append(untagged(r.familiar));
         }
     }
-    if (!m_state.image(image).references.isEmpty()) {
+    if (m_state.referenceCount(image) > 0) {
         touchImage(image);
         return;
     }
     deleteHelper(image, request.force, !request.noPrune, true, step);
+}
+
+// A container uses the image whose only reference the request would remove.
+void Planner::referenceConflict(int image, const QList<int> &users, PlannedStep *step)
+{
+    const QString quoted = RemovalPlanner::goQuoted(step->request.reference);
+    const QStringView id12 = shortIdOf(m_state.imageId(image));
+    Conflict conflict { true, false, {}, {} };
+    for (const int user : users) {
+        QString text = QStringView(u"conflict: unable to remove repository reference ")
+            + quoted + QStringView(u" (must force) - container ")
+            + shortIdOf(m_state.container(user).id)
+            + QStringView(u" is using its referenced image ") + id12;
+        if (conflict.message.isNull())
+            conflict.message = std::move(text);
+        else
+            conflict.alternatives.append(std::move(text));
+    }
+    fail(std::move(conflict), step);
+    touchImage(image);
 }
 
 // ImageDelete's ID branch (SEMANTICS.md §2.3 step 5).
@@ -245,11 +285,11 @@ void Planner::removeById(const Resolution &resolution, PlannedStep *step)
 {
     const int image = resolution.imageIndex;
     const RemovalRequest &request = step->request;
-    if (isSingleReference(m_state.image(image).references)) {
+    if (isSingleReference(m_state, image)) {
         const int mask = HardChecks | (request.force ? 0 : StoppedContainer);
-        const Conflict conflict = checkConflict(m_state, image, mask);
+        Conflict conflict = checkConflict(m_state, image, mask);
         if (conflict.found) {
-            fail(conflict, step);
+            fail(std::move(conflict), step);
             touchImage(image);
             return;
         }
@@ -262,17 +302,16 @@ void Planner::removeById(const Resolution &resolution, PlannedStep *step)
 bool Planner::deleteHelper(int image, bool force, bool prune, bool quiet, PlannedStep *step)
 {
     while (image >= 0) {
-        const Conflict conflict
-            = checkConflict(m_state, image, HardChecks | (force ? 0 : SoftChecks));
+        Conflict conflict = checkConflict(m_state, image, HardChecks | (force ? 0 : SoftChecks));
         if (conflict.found) {
             touchImage(image);
             // Quiet mode never surfaces a conflict: each one implies "in use" or "not dangling".
             if (quiet)
                 return true;
-            fail(conflict, step);
+            fail(std::move(conflict), step);
             return false;
         }
-        const int parent = m_state.image(image).parent;
+        const int parent = m_state.parent(image);
         untagAll(image, step);
         deleteImage(image, step);
         if (parent >= 0 && !prune) {
@@ -291,39 +330,45 @@ bool Planner::deleteHelper(int image, bool force, bool prune, bool quiet, Planne
 
 void Planner::deleteImage(int image, PlannedStep *step)
 {
-    const bool hasLayers = m_state.image(image).topLayer >= 0;
-    step->records.append(deleted(m_state.image(image).id));
+    const int top = m_state.topLayer(image);
+    step->records.append(deleted(m_state.imageId(image)));
     int stopLayer = -1;
     const QList<int> released = m_state.deleteImage(image, &stopLayer);
     for (const int layer : released) {
-        step->records.append(deleted(m_state.layer(layer).chainId));
+        step->records.append(deleted(m_state.chainId(layer)));
         m_deletedLayers.append(layer);
+    }
+    if (!released.isEmpty() && m_stepBytes >= 0) {
+        const qint64 bytes = m_state.bytesAbove(top, stopLayer);
+        m_stepBytes = bytes < 0 ? -1 : m_stepBytes + bytes;
     }
     if (stopLayer >= 0 && !m_layerTouched[size_t(stopLayer)]) {
         m_layerTouched[size_t(stopLayer)] = 1;
         m_touchedLayers.append(stopLayer);
     }
     // A container of an image missing from the snapshot may sit on any of these layers.
-    if (hasLayers && m_state.hasHiddenLayerHolders())
+    if (top >= 0 && m_state.hasHiddenLayerHolders())
         appendUnique(&step->uncertainties, PlanUncertainty::HiddenLayerHolders);
 }
 
 void Planner::untagAll(int image, PlannedStep *step)
 {
-    const QList<EngineState::ImageReference> references = m_state.image(image).references;
+    if (m_state.referenceCount(image) == 0)
+        return;
+    const QList<EngineState::ImageReference> references = m_state.references(image);
     for (const EngineState::ImageReference &ref : references) {
         m_state.removeReference(image, ref.normalized);
         step->records.append(untagged(ref.familiar));
     }
 }
 
-void Planner::fail(const Conflict &conflict, PlannedStep *step)
+void Planner::fail(Conflict conflict, PlannedStep *step)
 {
     step->httpStatus = 409;
-    step->errorMessage = conflict.messages.value(0);
-    step->alternativeErrorMessages = conflict.messages.mid(1);
+    step->errorMessage = std::move(conflict.message);
+    step->alternativeErrorMessages = std::move(conflict.alternatives);
     step->forceWouldHelp = !conflict.hard;
-    if (conflict.messages.size() > 1)
+    if (!step->alternativeErrorMessages.isEmpty())
         appendUnique(&step->uncertainties, PlanUncertainty::ConflictContainerChoice);
 }
 
@@ -348,77 +393,88 @@ void Planner::addTotals(const PlannedStep &step)
     }
     m_plan.layersDeleted += int(m_deletedLayers.size());
     m_plan.imagesDeleted += deletedRecords - int(m_deletedLayers.size());
-    for (const int layer : std::as_const(m_deletedLayers)) {
-        const qint64 size = m_state.layer(layer).size;
-        if (size < 0)
-            m_sizeUnknown = true;
-        else
-            m_plan.bytesFreed += size;
-    }
-}
-
-QList<SurvivalReason> Planner::imageReasons(int index, const QList<QString> &children) const
-{
-    using Kind = SurvivalReason::Kind;
-    const EngineState::Image &image = m_state.image(index);
-    QList<SurvivalReason> reasons;
-    for (const EngineState::ImageReference &ref : image.references)
-        reasons.append({ ref.isDigest ? Kind::Digest : Kind::Tag, ref.familiar });
-    for (const QString &child : children)
-        reasons.append({ Kind::ChildImage, child });
-    for (const int container : image.runningContainers)
-        reasons.append({ Kind::RunningContainer, m_state.container(container).displayName });
-    for (const int container : image.stoppedContainers)
-        reasons.append({ Kind::StoppedContainer, m_state.container(container).displayName });
-    if (m_noPrune[size_t(index)])
-        reasons.append({ Kind::NoPrune, {} });
-    return reasons;
+    if (m_stepBytes < 0)
+        m_sizeUnknown = true;
+    else
+        m_plan.bytesFreed += m_stepBytes;
 }
 
 // Survivors are judged on the state all requests leave behind: a later request may remove
 // what an earlier one left.
 void Planner::addSurvivors()
 {
-    QHash<int, QList<QString>> children;
-    for (int i = 0; i < m_state.imageCount(); ++i) {
-        const EngineState::Image &image = m_state.image(i);
-        if (image.alive && image.parent >= 0 && m_imageTouched[size_t(image.parent)])
-            children[image.parent].append(image.id);
-    }
-    for (const int image : std::as_const(m_touchedImages)) {
-        if (!m_state.image(image).alive)
-            continue;
-        m_plan.survivors.append({ Survivor::Kind::Image, m_state.image(image).id,
-            imageReasons(image, children.value(image)) });
-    }
+    addImageSurvivors();
+    addLayerSurvivors();
+}
 
-    QHash<int, QList<SurvivalReason>> layerReasons;
-    for (const int layer : std::as_const(m_touchedLayers)) {
-        if (m_state.layer(layer).holds > 0)
-            layerReasons.insert(layer, {});
+void Planner::addImageSurvivors()
+{
+    using Kind = SurvivalReason::Kind;
+    // Children of touched images, as lists threaded through two arrays, in index order.
+    const size_t count = size_t(m_state.imageCount());
+    std::vector<int> firstChild(count, -1);
+    std::vector<int> nextChild(count, -1);
+    for (int i = int(count) - 1; i >= 0; --i) {
+        const int parent = m_state.parent(i);
+        if (m_state.isAlive(i) && parent >= 0 && m_imageTouched[size_t(parent)]) {
+            nextChild[size_t(i)] = firstChild[size_t(parent)];
+            firstChild[size_t(parent)] = i;
+        }
     }
-    if (layerReasons.isEmpty())
+    m_plan.survivors.reserve(m_touchedImages.size() + m_touchedLayers.size());
+    for (const int image : std::as_const(m_touchedImages)) {
+        if (!m_state.isAlive(image))
+            continue;
+        const QList<int> &running = m_state.runningContainers(image);
+        const QList<int> &stopped = m_state.stoppedContainers(image);
+        QList<SurvivalReason> reasons;
+        reasons.reserve(m_state.referenceCount(image) + m_state.childCount(image)
+            + running.size() + stopped.size() + 1);
+        for (const EngineState::ImageReference &ref : m_state.references(image))
+            reasons.append({ ref.isDigest ? Kind::Digest : Kind::Tag, ref.familiar });
+        for (int child = firstChild[size_t(image)]; child >= 0; child = nextChild[size_t(child)])
+            reasons.append({ Kind::ChildImage, m_state.imageId(child) });
+        for (const int container : running)
+            reasons.append({ Kind::RunningContainer, m_state.container(container).displayName });
+        for (const int container : stopped)
+            reasons.append({ Kind::StoppedContainer, m_state.container(container).displayName });
+        if (m_noPrune[size_t(image)])
+            reasons.append({ Kind::NoPrune, {} });
+        m_plan.survivors.append({ Survivor::Kind::Image, m_state.imageId(image), reasons });
+    }
+}
+
+void Planner::addLayerSurvivors()
+{
+    // Reason lists of the touched layers still held, addressed through a per-layer slot.
+    std::vector<int> slot(size_t(m_state.layerCount()), -1);
+    QList<QList<SurvivalReason>> reasons;
+    for (const int layer : std::as_const(m_touchedLayers)) {
+        if (m_state.layerHolds(layer) > 0) {
+            slot[size_t(layer)] = int(reasons.size());
+            reasons.append(QList<SurvivalReason>());
+        }
+    }
+    if (reasons.isEmpty())
         return;
     auto holdersOf = [&](int top, SurvivalReason::Kind kind, const QString &subject) {
-        for (int layer = top; layer >= 0; layer = m_state.layer(layer).parent) {
-            const auto it = layerReasons.find(layer);
-            if (it != layerReasons.end())
-                it->append({ kind, subject });
+        for (int layer = top; layer >= 0; layer = m_state.layerParent(layer)) {
+            if (slot[size_t(layer)] >= 0)
+                reasons[slot[size_t(layer)]].append({ kind, subject });
         }
     };
     for (int i = 0; i < m_state.imageCount(); ++i) {
-        const EngineState::Image &image = m_state.image(i);
-        if (image.alive)
-            holdersOf(image.topLayer, SurvivalReason::Kind::SharedLayer, image.id);
+        if (m_state.isAlive(i))
+            holdersOf(m_state.topLayer(i), SurvivalReason::Kind::SharedLayer, m_state.imageId(i));
     }
     for (int i = 0; i < m_state.containerCount(); ++i) {
         const EngineState::Container &container = m_state.container(i);
         holdersOf(container.layer, SurvivalReason::Kind::ContainerLayer, container.displayName);
     }
     for (const int layer : std::as_const(m_touchedLayers)) {
-        if (layerReasons.contains(layer)) {
-            m_plan.survivors.append({ Survivor::Kind::Layer, m_state.layer(layer).chainId,
-                layerReasons.value(layer) });
+        if (slot[size_t(layer)] >= 0) {
+            m_plan.survivors.append({ Survivor::Kind::Layer, m_state.chainId(layer),
+                std::move(reasons[slot[size_t(layer)]]) });
         }
     }
 }
@@ -452,6 +508,12 @@ bool isGoPrintable(char32_t rune)
 
 QString RemovalPlanner::goQuoted(const QString &text)
 {
+    // References are printable ASCII almost always: nothing to escape.
+    const bool plain = std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\';
+    });
+    if (plain)
+        return QLatin1Char('"') + text + QLatin1Char('"');
     QString quoted = QStringLiteral("\"");
     for (const char32_t rune : text.toUcs4()) {
         if (rune == U'"' || rune == U'\\') {

@@ -54,7 +54,7 @@ Resolution Resolver::found(int image, const QString &input) const
     Resolution resolution;
     resolution.status = Resolution::Status::Found;
     resolution.imageIndex = image;
-    resolution.imageId = m_state.image(image).id;
+    resolution.imageId = m_state.imageId(image);
     resolution.byId = isIdPrefix(resolution.imageId, input);
     return resolution;
 }
@@ -62,6 +62,13 @@ Resolution Resolver::found(int image, const QString &input) const
 // GetImage (daemon/images/image.go) after ParseAnyReference (SEMANTICS.md §1.3).
 Resolution Resolver::resolve(const QString &input) const
 {
+    // A full image ID, what the table sends for untagged rows, is the common case: a live
+    // image with exactly this ID proves the input well-formed.
+    if (input.size() == Sha256Prefix.size() + Sha256HexLength && input.startsWith(Sha256Prefix)) {
+        const int image = m_state.indexOfImage(input);
+        if (image >= 0)
+            return found(image, input);
+    }
     // A digest, given as 64 hex or in full, names exactly one image ID: no prefix search.
     if (Digest::isBareHexId(input) || Reference::digestError(input).isEmpty()) {
         const QString id = input.contains(QLatin1Char(':')) ? input : Sha256Prefix + input;

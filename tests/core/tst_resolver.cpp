@@ -173,7 +173,7 @@ void TestResolver::resolve()
     if (httpStatus == 0) {
         QCOMPARE(resolution.status, Resolution::Status::Found);
         QCOMPARE(resolution.imageId, makeId(expected));
-        QCOMPARE(state.image(resolution.imageIndex).id, resolution.imageId);
+        QCOMPARE(state.imageId(resolution.imageIndex), resolution.imageId);
         QCOMPARE(resolution.byId, byId);
         return;
     }
