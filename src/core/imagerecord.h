@@ -7,6 +7,16 @@
 
 namespace Strata {
 
+// One entry of GET /images/{id}/history, which lists the steps that made the image.
+struct HistoryEntry
+{
+    qint64 created = 0;  // Unix seconds
+    QString createdBy;   // the command, e.g. "/bin/sh -c #(nop) ADD file:… in /"
+    qint64 size = 0;     // bytes of the layer this step made; 0 for metadata-only steps
+    QString comment;
+    friend bool operator==(const HistoryEntry &, const HistoryEntry &) = default;
+};
+
 // One image as the engine reports it in GET /images/json?all=1, plus what inspect adds.
 // Tags and digests are kept in the engine's order (byte order of the normalised names) and in
 // familiar form; the "<none>:<none>" placeholders of older API versions are never stored.
@@ -23,6 +33,8 @@ struct ImageRecord
     // Bytes of each layer, parallel to diffIds, as the engine's history reports them (it maps
     // its non-empty history entries onto the layers in order); empty when not read.
     QList<qint64> layerSizes;
+    // The image's history, oldest first (the API lists it newest first); empty when not read.
+    QList<HistoryEntry> history;
 
     bool hasReferences() const { return !repoTags.isEmpty() || !repoDigests.isEmpty(); }
     friend bool operator==(const ImageRecord &, const ImageRecord &) = default;
