@@ -114,11 +114,22 @@ QList<EngineState::ImageReference> referencesOf(const ImageRecord &record)
 // which are uniformly distributed for real digests, or Qt's string hash for anything else.
 quint64 digestKey(const QString &digest)
 {
-    static const QLatin1String prefix("sha256:");
-    if (digest.size() >= prefix.size() + 16 && digest.startsWith(prefix)) {
-        const QStringView hex = QStringView(digest).sliced(prefix.size(), 16);
-        if (isLowerHex(hex))
-            return hexKey(hex, u'0');
+    static constexpr char16_t prefix[] = u"sha256:";
+    constexpr qsizetype prefixLength = 7;
+    const char16_t *text = reinterpret_cast<const char16_t *>(digest.constData());
+    if (digest.size() >= prefixLength + 16
+        && std::equal(prefix, prefix + prefixLength, text)) {
+        quint64 key = 0;
+        bool hex = true;
+        for (qsizetype i = prefixLength; hex && i < prefixLength + 16; ++i) {
+            const char16_t c = text[i];
+            const unsigned decimal = unsigned(c) - u'0';
+            const unsigned letter = unsigned(c) - u'a';
+            hex = decimal < 10 || letter < 6;
+            key = (key << 4) | (decimal < 10 ? decimal : letter + 10);
+        }
+        if (hex)
+            return key;
     }
     return quint64(qHash(digest));
 }
@@ -178,15 +189,20 @@ struct EngineState::Data
         qint64 cumulative = -1; // bytes of this layer and all below it, -1 when unknown
     };
 
-    Snapshot snapshot; // owns the IDs; its index answers lookups by full ID
+    Snapshot snapshot; // owns the IDs and diff IDs
+    // Open addressing over image indexes by (digest key of the ID, index), -1 when empty:
+    // every request by ID, parent link and container looks an image up.
+    std::vector<std::pair<quint64, int>> imageTable;
     std::vector<int> topLayer;
     std::vector<int> referenceBegin; // image i's references are [begin[i], begin[i + 1])
     std::vector<ImageReference> references;
     std::vector<int> referenceImage;
     QHash<QString, int> referenceByKey;
+    QHash<QString, int> referenceByFamiliar;
     std::vector<QList<int>> running;
     std::vector<QList<int>> stopped;
     std::vector<Layer> layers;
+    std::vector<int> layerParent; // layers[i].parent, packed for the walks down a chain
     std::vector<Container> containers;
     bool hiddenLayerHolders = false;
 
@@ -201,7 +217,48 @@ struct EngineState::Data
     std::unique_ptr<ChainHasher> hasher;
 
     void buildPrefixIndex();
+    void buildImageTable();
+    int findImage(const QString &imageId) const; // dead images too
 };
+
+namespace {
+
+quint64 slotHash(quint64 key, int parent)
+{
+    return (key ^ (quint64(quint32(parent)) * 0x9e3779b97f4a7c15ULL)) * 0xff51afd7ed558ccdULL;
+}
+
+} // namespace
+
+void EngineState::Data::buildImageTable()
+{
+    const QList<ImageRecord> &images = snapshot.images();
+    imageTable.assign(std::bit_ceil(size_t(2 * images.size() + 16)), { 0, -1 });
+    const size_t mask = imageTable.size() - 1;
+    for (qsizetype i = 0; i < images.size(); ++i) {
+        const quint64 key = digestKey(images.at(i).id);
+        size_t slot = size_t(slotHash(key, 0) >> 20) & mask;
+        while (imageTable[slot].second >= 0)
+            slot = (slot + 1) & mask;
+        imageTable[slot] = { key, int(i) };
+    }
+}
+
+int EngineState::Data::findImage(const QString &imageId) const
+{
+    if (imageTable.empty())
+        return -1;
+    const QList<ImageRecord> &images = snapshot.images();
+    const quint64 key = digestKey(imageId);
+    const size_t mask = imageTable.size() - 1;
+    for (size_t slot = size_t(slotHash(key, 0) >> 20) & mask; imageTable[slot].second >= 0;
+         slot = (slot + 1) & mask) {
+        const auto &[slotKey, index] = imageTable[slot];
+        if (slotKey == key && sameStrings(images.at(index).id, imageId))
+            return index;
+    }
+    return -1;
+}
 
 void EngineState::Data::buildPrefixIndex()
 {
@@ -250,6 +307,7 @@ private:
 
 void EngineState::Builder::build(const QList<ContainerRecord> &containers)
 {
+    m_data.buildImageTable();
     addImages();
     addParents();
     const size_t count = size_t(m_records.size());
@@ -265,6 +323,9 @@ void EngineState::Builder::build(const QList<ContainerRecord> &containers)
     addContainers(containers);
     recoverSizes();
     m_data.chainIds.resize(m_data.layers.size());
+    m_data.layerParent.reserve(m_data.layers.size());
+    for (const Data::Layer &layer : m_data.layers)
+        m_data.layerParent.push_back(layer.parent);
 }
 
 void EngineState::Builder::addImages()
@@ -280,6 +341,7 @@ void EngineState::Builder::addImages()
             const QList<ImageReference> references = referencesOf(record);
             for (const ImageReference &ref : references) {
                 m_data.referenceByKey.insert(ref.normalized, int(m_data.references.size()));
+                m_data.referenceByFamiliar.insert(ref.familiar, int(m_data.references.size()));
                 m_data.references.push_back(ref);
                 m_data.referenceImage.push_back(int(i));
             }
@@ -299,7 +361,7 @@ void EngineState::Builder::addParents()
         const QString &parentId = m_records.at(qsizetype(i)).parentId;
         if (parentId.isEmpty())
             continue;
-        const int parent = int(m_data.snapshot.indexOfImage(parentId));
+        const int parent = m_data.findImage(parentId);
         // TODO: a parent link to an image missing from the listing makes the engine fail the
         // prune with a storage error; a consistent listing never has one, so it is dropped.
         if (parent < 0) {
@@ -312,20 +374,12 @@ void EngineState::Builder::addParents()
     }
 }
 
-namespace {
-
-quint64 slotHash(int parent, quint64 key)
-{
-    return (key ^ (quint64(quint32(parent)) * 0x9e3779b97f4a7c15ULL)) * 0xff51afd7ed558ccdULL;
-}
-
-} // namespace
 
 // The slot holding layer (parent, diffId), or the empty slot where it belongs.
 int *EngineState::Builder::findSlot(int parent, const QString &diffId, quint64 key)
 {
     const size_t mask = m_table.size() - 1;
-    for (size_t i = size_t(slotHash(parent, key) >> 20) & mask;; i = (i + 1) & mask) {
+    for (size_t i = size_t(slotHash(key, parent) >> 20) & mask;; i = (i + 1) & mask) {
         int &slot = m_table[i];
         if (slot < 0)
             return &slot;
@@ -406,7 +460,7 @@ void EngineState::Builder::addContainers(const QList<ContainerRecord> &container
         container.displayName
             = record.names.isEmpty() ? Digest::shortId(record.id) : record.names.constFirst();
         container.running = record.isRunning();
-        container.image = int(m_data.snapshot.indexOfImage(record.imageId));
+        container.image = m_data.findImage(record.imageId);
         const int index = int(m_data.containers.size());
         if (container.image < 0) {
             m_data.hiddenLayerHolders = true;
@@ -527,7 +581,7 @@ QList<EngineState::ImageReference> EngineState::references(int image) const
 
 int EngineState::layerParent(int layer) const
 {
-    return m_data->layers[size_t(layer)].parent;
+    return m_data->layerParent[size_t(layer)];
 }
 
 qint64 EngineState::layerSize(int layer) const
@@ -586,8 +640,29 @@ const EngineState::Container &EngineState::container(int index) const
 
 int EngineState::indexOfImage(const QString &imageId) const
 {
-    const int index = int(m_data->snapshot.indexOfImage(imageId));
+    const int index = m_data->findImage(imageId);
     return index >= 0 && isAlive(index) ? index : -1;
+}
+
+bool EngineState::hadImage(const QString &imageId) const
+{
+    return m_data->findImage(imageId) >= 0;
+}
+
+int EngineState::referenceByFamiliar(const QString &familiar) const
+{
+    const int ref = m_data->referenceByFamiliar.value(familiar, -1);
+    return ref >= 0 && !m_referenceRemoved[size_t(ref)] ? ref : -1;
+}
+
+const EngineState::ImageReference &EngineState::reference(int ref) const
+{
+    return m_data->references[size_t(ref)];
+}
+
+int EngineState::imageOfReference(int ref) const
+{
+    return m_data->referenceImage[size_t(ref)];
 }
 
 int EngineState::imageByReference(const QString &normalized) const

@@ -85,6 +85,13 @@ public:
 
     // Index of the live image with this full ID, or -1.
     int indexOfImage(const QString &imageId) const;
+    // Whether the snapshot listed an image with this full ID, deleted since or not.
+    bool hadImage(const QString &imageId) const;
+    // The snapshot's references, by index: the remaining one the engine prints exactly as
+    // `familiar` (a RepoTags or RepoDigests entry), or -1; and what it is.
+    int referenceByFamiliar(const QString &familiar) const;
+    const ImageReference &reference(int ref) const;
+    int imageOfReference(int ref) const;
     // Index of the live image a normalised reference ("…:tag" or "…@digest") points at, or -1.
     int imageByReference(const QString &normalized) const;
     // Live images whose hex ID starts with hexPrefix; ambiguous when there are several.

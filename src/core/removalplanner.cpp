@@ -235,12 +235,29 @@ void Planner::removeByReference(const Resolution &resolution, PlannedStep *step)
         }
     }
 
-    const Reference &ref = resolution.reference;
-    m_state.removeReference(image, ref.storeKey());
-    step->records.append(untagged(ref.familiarStringWithDefaultTag()));
+    // What the input names: the store key, the record's text, whether it is a digest, and
+    // its repository.
+    QString storeKey;
+    QString text;
+    bool isDigest = false;
+    QString name;
+    if (resolution.referenceIndex >= 0) {
+        const EngineState::ImageReference &known = m_state.reference(resolution.referenceIndex);
+        storeKey = known.normalized;
+        text = known.familiar; // a listed reference always has its tag or digest
+        isDigest = known.isDigest;
+        name = known.name;
+    } else {
+        const Reference &ref = resolution.reference;
+        storeKey = ref.storeKey();
+        text = ref.familiarStringWithDefaultTag();
+        isDigest = ref.hasDigest();
+        name = ref.normalizedName();
+    }
+    m_state.removeReference(image, storeKey);
+    step->records.append(untagged(text));
     // Removing a tag takes the repository's digests along once no tag of it is left.
-    if (!ref.hasDigest() && m_state.referenceCount(image) > 0) {
-        const QString name = ref.normalizedName();
+    if (!isDigest && m_state.referenceCount(image) > 0) {
         const QList<EngineState::ImageReference> remaining = m_state.references(image);
         const bool tagLeft = std::any_of(remaining.cbegin(), remaining.cend(),
             [&name](const EngineState::ImageReference &r) {

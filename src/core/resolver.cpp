@@ -68,6 +68,16 @@ Resolution Resolver::resolve(const QString &input) const
         const int image = m_state.indexOfImage(input);
         if (image >= 0)
             return found(image, input);
+        if (m_state.hadImage(input)) // so it is a well-formed digest, of a deleted image
+            return notFound(input);
+    }
+    // A tag or digest exactly as the engine lists it, what the table sends for tagged rows:
+    // it parses, and normalises to the reference it came from.
+    const int ref = m_state.referenceByFamiliar(input);
+    if (ref >= 0) {
+        Resolution resolution = found(m_state.imageOfReference(ref), input);
+        resolution.referenceIndex = ref;
+        return resolution;
     }
     // A digest, given as 64 hex or in full, names exactly one image ID: no prefix search.
     if (Digest::isBareHexId(input) || Reference::digestError(input).isEmpty()) {

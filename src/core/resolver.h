@@ -17,7 +17,11 @@ struct Resolution
     QString imageId;        // when found
     int imageIndex = -1;    // the image's index in the EngineState, when found
     bool byId = false;      // §1.4: the raw input is a prefix of the ID ("ID mode")
-    Reference reference;    // the parsed input, when it parsed as a reference
+    // The parsed input, when it was parsed as a reference. An input that is verbatim one of
+    // the snapshot's RepoTags or RepoDigests entries is not parsed: referenceIndex names that
+    // reference in the EngineState instead, and `reference` stays invalid.
+    Reference reference;
+    int referenceIndex = -1;
     int httpStatus = 0;     // 400 or 404 when not found
     QString errorMessage;   // the engine's exact text when not found
 };
