@@ -21,7 +21,7 @@ public:
         qsizetype parent = -1;       // index of the layer below, -1 for a base layer
         QList<qsizetype> children;   // indexes of the layers stacked on this one
         int depth = 0;               // 0 for a base layer
-        qint64 size = -1;            // bytes of this layer alone, -1 when unknown
+        qint64 size = -1;            // bytes of this layer alone (DiffSize), -1 when unknown
         QList<qsizetype> users;      // snapshot image indexes whose chain includes this layer
         QList<qsizetype> topOf;      // snapshot image indexes whose top layer this is
         QList<qsizetype> containers; // snapshot container indexes whose image's top this is
@@ -38,6 +38,11 @@ public:
     QList<qsizetype> chainOf(qsizetype imageIndex) const;
 
 private:
+    void addImage(qsizetype imageIndex, const ImageRecord &image);
+    // Sizes from the images' histories; on the graphdriver store, a chain's one unknown size
+    // also follows from the image's total. Sizes that follow from neither stay -1.
+    void fillSizes(const Snapshot &snapshot);
+
     QList<Layer> m_layers;
     QList<qsizetype> m_roots;
     QHash<QString, qsizetype> m_indexByChainId;
