@@ -1,4 +1,6 @@
+#include "dfcommand.h"
 #include "plancommand.h"
+#include "whycommand.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -14,7 +16,12 @@ void printUsage(QTextStream &stream)
               "Commands:\n"
               "  plan [--host H] [-f] [--no-prune] [--json] IMAGE...\n"
               "      Print what `docker image rm` would print for these arguments on the\n"
-              "      engine, changing nothing.\n\n"
+              "      engine, changing nothing.\n"
+              "  df [--host H] [-v]\n"
+              "      Print the Images part of `docker system df` (-v: `docker system df -v`).\n"
+              "  why [--host H] IMAGE|LAYER\n"
+              "      Say everything that keeps an image (or a layer, by chain ID) on the engine,\n"
+              "      and what would remove each.\n\n"
               "The engine is --host, else DOCKER_HOST, else unix:///var/run/docker.sock.\n";
     stream.flush();
 }
@@ -41,6 +48,10 @@ int main(int argc, char *argv[])
     const QString command = arguments.takeFirst();
     if (command == QLatin1String("plan"))
         return Strata::PlanCommand::run(arguments, out, err);
+    if (command == QLatin1String("df"))
+        return Strata::DfCommand::run(arguments, out, err);
+    if (command == QLatin1String("why"))
+        return Strata::WhyCommand::run(arguments, out, err);
     err << "strata-cli: unknown command \"" << command << "\"\n";
     printUsage(err);
     return 2;

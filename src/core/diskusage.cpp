@@ -29,24 +29,50 @@ QList<qsizetype> listedImages(const Snapshot &snapshot)
     return listed;
 }
 
-// Bytes of the layers of one chain that more than one listed image uses, or -1 when one of
-// them has no known size. An image whose layers were never read counts as unknown unless its
-// size says it has none.
+// Bytes of the layers of one chain that more than one listed image uses, or -1 when unknown.
+// Every image that uses a layer uses the layers below it too, so the shared layers are the
+// base of the chain and their bytes are the chain size of the highest of them, which is known
+// more often than each layer's own size. An image whose layers were never read is unknown
+// unless its size says it has none.
 qint64 sharedSize(const ImageRecord &image, const QList<qsizetype> &chain,
                   const LayerGraph &graph, const std::vector<int> &references)
 {
     if (chain.isEmpty())
         return image.size == 0 ? 0 : -1;
-    qint64 shared = 0;
-    for (const qsizetype layer : chain) {
-        if (references[size_t(layer)] < 2)
-            continue;
-        const qint64 size = graph.layers().at(layer).size;
-        if (size < 0)
-            return -1;
-        shared += size;
+    qsizetype shared = 0;
+    while (shared < chain.size() && references[size_t(chain.at(shared))] > 1)
+        ++shared;
+    return shared == 0 ? 0 : graph.layers().at(chain.at(shared - 1)).chainSize;
+}
+
+// Bytes of every layer some listed image uses, each once. The used layers form subtrees of the
+// forest whose leaves are the listed images' tops; their bytes are the sums of the steps
+// between layers of known chain size, which covers every layer exactly once as long as no
+// layer of unknown chain size has two used children. -1 otherwise.
+qint64 layersSize(const LayerGraph &graph, const std::vector<int> &references)
+{
+    const QList<LayerGraph::Layer> &layers = graph.layers();
+    std::vector<int> usedChildren(size_t(layers.size()), 0);
+    for (qsizetype i = 0; i < layers.size(); ++i) {
+        if (references[size_t(i)] > 0 && layers.at(i).parent >= 0)
+            ++usedChildren[size_t(layers.at(i).parent)];
     }
-    return shared;
+    qint64 total = 0;
+    for (qsizetype i = 0; i < layers.size(); ++i) {
+        const LayerGraph::Layer &layer = layers.at(i);
+        if (references[size_t(i)] == 0)
+            continue;
+        if (layer.chainSize < 0) {
+            if (usedChildren[size_t(i)] != 1)
+                return -1;
+            continue;
+        }
+        qsizetype below = layer.parent;
+        while (below >= 0 && layers.at(below).chainSize < 0)
+            below = layers.at(below).parent;
+        total += layer.chainSize - (below < 0 ? 0 : layers.at(below).chainSize);
+    }
+    return total;
 }
 
 } // namespace
@@ -77,12 +103,7 @@ Report compute(const Snapshot &snapshot, const LayerGraph &graph)
         report.images.append(usage);
     }
 
-    for (qsizetype layer = 0; layer < graph.layers().size() && report.layersSize >= 0; ++layer) {
-        if (references[size_t(layer)] == 0)
-            continue;
-        const qint64 size = graph.layers().at(layer).size;
-        report.layersSize = size < 0 ? -1 : report.layersSize + size;
-    }
+    report.layersSize = layersSize(graph, references);
     // An image with layers never read has no chain here, yet its layers count in the engine's
     // total; without them the total would be too small, so it is unknown.
     for (const ImageUsage &usage : std::as_const(report.images)) {

@@ -8,33 +8,6 @@ namespace Strata {
 
 Q_LOGGING_CATEGORY(lcLayerGraph, "strata.core")
 
-namespace {
-
-// An image's size on the graphdriver store is the sum of its layers' diff sizes
-// (layer.Size() in moby), so one unknown layer of a chain whose other sizes are known follows
-// exactly. Other stores report sizes that are not such sums, hence the check by the caller.
-bool deriveOneSize(const ImageRecord &image, const QList<qsizetype> &chain,
-                   QList<LayerGraph::Layer> &layers)
-{
-    qsizetype unknown = -1;
-    qint64 known = 0;
-    for (const qsizetype layer : chain) {
-        if (layers.at(layer).size >= 0) {
-            known += layers.at(layer).size;
-        } else if (unknown >= 0) {
-            return false; // two unknowns: the sum does not say how to split
-        } else {
-            unknown = layer;
-        }
-    }
-    if (unknown < 0 || image.size - known < 0)
-        return false;
-    layers[unknown].size = image.size - known;
-    return true;
-}
-
-} // namespace
-
 LayerGraph::LayerGraph(const Snapshot &snapshot)
 {
     const QList<ImageRecord> &images = snapshot.images();
@@ -94,24 +67,50 @@ void LayerGraph::fillSizes(const Snapshot &snapshot)
                 m_layers[chain.at(level)].size = image.layerSizes.at(level);
         }
     }
-    if (snapshot.storeKind() != ImageStoreKind::Graphdriver)
-        return;
-    // Each pass can unlock another image's last unknown; a chain shorter than the number of
-    // passes needed is rare, so loop until nothing changes.
-    for (bool changed = true; changed;) {
-        changed = false;
+    // On the graphdriver store an image's Size is layer.Size(), the sum of its chain's diff
+    // sizes; other stores count differently, so there only the histories count.
+    if (snapshot.storeKind() == ImageStoreKind::Graphdriver) {
         for (qsizetype i = 0; i < images.size(); ++i) {
-            if (!m_chainByImage.at(i).isEmpty()
-                && deriveOneSize(images.at(i), m_chainByImage.at(i), m_layers)) {
-                changed = true;
-            }
+            if (!m_chainByImage.at(i).isEmpty())
+                m_layers[m_chainByImage.at(i).constLast()].chainSize = images.at(i).size;
         }
+    }
+    while (propagateSizes()) {
     }
     qsizetype unknown = 0;
     for (const Layer &layer : std::as_const(m_layers))
         unknown += layer.size < 0 ? 1 : 0;
     if (unknown > 0)
         qCInfo(lcLayerGraph) << unknown << "of" << m_layers.size() << "layer sizes unknown";
+}
+
+bool LayerGraph::propagateSizes()
+{
+    // A parent always has a lower index than its children, so index order walks down.
+    bool learned = false;
+    for (Layer &layer : m_layers) {
+        const qint64 below = layer.parent < 0 ? 0 : m_layers.at(layer.parent).chainSize;
+        if (below < 0)
+            continue;
+        if (layer.chainSize < 0 && layer.size >= 0) {
+            layer.chainSize = below + layer.size;
+            learned = true;
+        } else if (layer.size < 0 && layer.chainSize >= below) {
+            layer.size = layer.chainSize - below;
+            learned = true;
+        }
+    }
+    for (qsizetype i = m_layers.size() - 1; i >= 0; --i) {
+        const Layer &layer = m_layers.at(i);
+        if (layer.parent < 0 || layer.chainSize < 0 || layer.size < 0)
+            continue;
+        Layer &parent = m_layers[layer.parent];
+        if (parent.chainSize < 0 && layer.chainSize >= layer.size) {
+            parent.chainSize = layer.chainSize - layer.size;
+            learned = true;
+        }
+    }
+    return learned;
 }
 
 QList<qsizetype> LayerGraph::chainOf(qsizetype imageIndex) const

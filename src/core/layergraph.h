@@ -22,6 +22,9 @@ public:
         QList<qsizetype> children;   // indexes of the layers stacked on this one
         int depth = 0;               // 0 for a base layer
         qint64 size = -1;            // bytes of this layer alone (DiffSize), -1 when unknown
+        // Bytes of this layer and every layer below it: the Size of an image whose top this is.
+        // Often known where single sizes are not (an empty layer makes histories ambiguous).
+        qint64 chainSize = -1;
         QList<qsizetype> users;      // snapshot image indexes whose chain includes this layer
         QList<qsizetype> topOf;      // snapshot image indexes whose top layer this is
         QList<qsizetype> containers; // snapshot container indexes whose image's top this is
@@ -39,9 +42,10 @@ public:
 
 private:
     void addImage(qsizetype imageIndex, const ImageRecord &image);
-    // Sizes from the images' histories; on the graphdriver store, a chain's one unknown size
-    // also follows from the image's total. Sizes that follow from neither stay -1.
+    // Sizes from the images' histories and, on the graphdriver store, from the images' totals
+    // (an image's Size is the chain size of its top layer). What follows from neither stays -1.
     void fillSizes(const Snapshot &snapshot);
+    bool propagateSizes(); // one pass down and one up; true when anything was learned
 
     QList<Layer> m_layers;
     QList<qsizetype> m_roots;
