@@ -155,7 +155,7 @@ void benchPlan(QTextStream &out, const Snapshot &snapshot, const QString &dumpPa
         << ", layers deleted " << plan.layersDeleted << ", survivors " << plan.survivors.size()
         << ", bytes freed " << plan.bytesFreed << "\n"
         << "    plan fingerprint " << PlanFingerprint::of(plan) << "\n"
-        << "    build EngineState from the snapshot (hashes every chain ID) "
+        << "    build EngineState from the snapshot                         "
         << milliseconds(build) << "\n"
         << "    plan over a built state (re-planning after a toggle)        "
         << milliseconds(replay) << "\n"

@@ -3,6 +3,7 @@
 #include "digest.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <mutex>
 
@@ -112,23 +113,32 @@ QList<EngineState::ImageReference> referencesOf(const ImageRecord &record)
 
 // A number that identifies a digest well enough to pick a hash slot: its first 16 hex digits,
 // which are uniformly distributed for real digests, or Qt's string hash for anything else.
+// Digit values of '0'-'9' and 'a'-'f'; 0x10 marks every other ASCII character.
+constexpr std::array<quint8, 128> hexDigits = [] {
+    std::array<quint8, 128> digits {};
+    digits.fill(0x10);
+    for (int c = 0; c < 10; ++c)
+        digits[size_t('0' + c)] = quint8(c);
+    for (int c = 0; c < 6; ++c)
+        digits[size_t('a' + c)] = quint8(10 + c);
+    return digits;
+}();
+
 quint64 digestKey(const QString &digest)
 {
-    static constexpr char16_t prefix[] = u"sha256:";
-    constexpr qsizetype prefixLength = 7;
+    constexpr qsizetype prefixLength = 7; // "sha256:"
     const char16_t *text = reinterpret_cast<const char16_t *>(digest.constData());
-    if (digest.size() >= prefixLength + 16
-        && std::equal(prefix, prefix + prefixLength, text)) {
+    if (digest.size() >= prefixLength + 16 && text[6] == u':' && text[0] == u's'
+        && QStringView(text, prefixLength) == u"sha256:") {
         quint64 key = 0;
-        bool hex = true;
-        for (qsizetype i = prefixLength; hex && i < prefixLength + 16; ++i) {
+        unsigned invalid = 0;
+        for (qsizetype i = prefixLength; i < prefixLength + 16; ++i) {
             const char16_t c = text[i];
-            const unsigned decimal = unsigned(c) - u'0';
-            const unsigned letter = unsigned(c) - u'a';
-            hex = decimal < 10 || letter < 6;
-            key = (key << 4) | (decimal < 10 ? decimal : letter + 10);
+            const unsigned digit = c < 128 ? hexDigits[c] : 0x10;
+            invalid |= digit;
+            key = (key << 4) | (digit & 0xf);
         }
-        if (hex)
+        if (!(invalid & 0x10))
             return key;
     }
     return quint64(qHash(digest));
@@ -154,13 +164,20 @@ public:
 
     QString chainId(const QString &parent, const QString &diffId)
     {
-        const QByteArray data = (parent + QLatin1Char(' ') + diffId).toUtf8();
+        // IDs are ASCII, so their UTF-8 is one byte per character: no conversion needed.
+        char buffer[256];
+        const qsizetype size = parent.size() + 1 + diffId.size();
+        const bool ascii = size <= qsizetype(sizeof buffer)
+            && toAscii(parent, buffer) && toAscii(diffId, buffer + parent.size() + 1);
+        if (!ascii)
+            return Digest::sha256Of((parent + QLatin1Char(' ') + diffId).toUtf8());
+        buffer[parent.size()] = ' ';
         unsigned char hash[EVP_MAX_MD_SIZE];
         unsigned int length = 0;
         if (!m_md || !m_context || EVP_DigestInit_ex2(m_context, m_md, nullptr) != 1
-            || EVP_DigestUpdate(m_context, data.constData(), size_t(data.size())) != 1
+            || EVP_DigestUpdate(m_context, buffer, size_t(size)) != 1
             || EVP_DigestFinal_ex(m_context, hash, &length) != 1) {
-            return Digest::sha256Of(data); // the slow path says what went wrong
+            return Digest::sha256Of(QByteArray(buffer, size)); // says what went wrong
         }
         static const char16_t digits[] = u"0123456789abcdef";
         QString text(7 + 2 * qsizetype(length), Qt::Uninitialized);
@@ -175,6 +192,16 @@ public:
     }
 
 private:
+    static bool toAscii(const QString &text, char *out)
+    {
+        for (const QChar c : text) {
+            if (c.unicode() >= 0x80)
+                return false;
+            *out++ = char(c.unicode());
+        }
+        return true;
+    }
+
     EVP_MD *m_md;
     EVP_MD_CTX *m_context;
 };
@@ -184,7 +211,9 @@ struct EngineState::Data
     struct Layer
     {
         int parent = -1;
-        QString diffId;
+        // Into the snapshot's diff ID lists, which the shared data keeps and never changes:
+        // no reference count to touch for tens of thousands of layers.
+        const QString *diffId = nullptr;
         qint64 size = -1;
         qint64 cumulative = -1; // bytes of this layer and all below it, -1 when unknown
     };
@@ -334,6 +363,13 @@ void EngineState::Builder::addImages()
     m_state->m_alive.assign(count, 1);
     m_state->m_referenceCount.assign(count, 0);
     m_data.referenceBegin.reserve(count + 1);
+    qsizetype referenceCount = 0;
+    for (const ImageRecord &record : m_records)
+        referenceCount += record.repoTags.size() + record.repoDigests.size();
+    m_data.references.reserve(size_t(referenceCount));
+    m_data.referenceImage.reserve(size_t(referenceCount));
+    m_data.referenceByKey.reserve(referenceCount);
+    m_data.referenceByFamiliar.reserve(referenceCount);
     for (size_t i = 0; i < count; ++i) {
         const ImageRecord &record = m_records.at(qsizetype(i));
         m_data.referenceBegin.push_back(int(m_data.references.size()));
@@ -385,7 +421,7 @@ int *EngineState::Builder::findSlot(int parent, const QString &diffId, quint64 k
             return &slot;
         const Data::Layer &layer = m_data.layers[size_t(slot)];
         if (m_layerKeys[size_t(slot)] == key && layer.parent == parent
-            && sameStrings(layer.diffId, diffId)) {
+            && sameStrings(*layer.diffId, diffId)) {
             return &slot;
         }
     }
@@ -396,7 +432,7 @@ void EngineState::Builder::growTable()
     m_table.assign(m_table.size() * 2, -1);
     for (size_t layer = 0; layer < m_data.layers.size(); ++layer) {
         const Data::Layer &entry = m_data.layers[layer];
-        *findSlot(entry.parent, entry.diffId, m_layerKeys[layer]) = int(layer);
+        *findSlot(entry.parent, *entry.diffId, m_layerKeys[layer]) = int(layer);
     }
 }
 
@@ -415,7 +451,7 @@ int EngineState::Builder::internLayer(int parent, const QString &diffId, qint64 
         ++m_state->m_holds[size_t(parent)]; // each layer holds its parent
     const int index = int(m_data.layers.size());
     *slot = index;
-    m_data.layers.push_back({ parent, diffId, size, -1 });
+    m_data.layers.push_back({ parent, &diffId, size, -1 });
     m_layerKeys.push_back(key);
     m_state->m_holds.push_back(0);
     if (2 * m_data.layers.size() > m_table.size())
@@ -603,8 +639,8 @@ QString EngineState::chainId(int layer) const
     for (auto it = pending.crbegin(); it != pending.crend(); ++it) {
         const Data::Layer &entry = data.layers[size_t(*it)];
         data.chainIds[size_t(*it)] = entry.parent < 0
-            ? entry.diffId // the first layer's chain ID is its diff ID
-            : data.hasher->chainId(data.chainIds[size_t(entry.parent)], entry.diffId);
+            ? *entry.diffId // the first layer's chain ID is its diff ID
+            : data.hasher->chainId(data.chainIds[size_t(entry.parent)], *entry.diffId);
     }
     return data.chainIds[size_t(layer)];
 }
@@ -644,9 +680,9 @@ int EngineState::indexOfImage(const QString &imageId) const
     return index >= 0 && isAlive(index) ? index : -1;
 }
 
-bool EngineState::hadImage(const QString &imageId) const
+int EngineState::listedImage(const QString &imageId) const
 {
-    return m_data->findImage(imageId) >= 0;
+    return m_data->findImage(imageId);
 }
 
 int EngineState::referenceByFamiliar(const QString &familiar) const

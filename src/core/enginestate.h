@@ -85,8 +85,8 @@ public:
 
     // Index of the live image with this full ID, or -1.
     int indexOfImage(const QString &imageId) const;
-    // Whether the snapshot listed an image with this full ID, deleted since or not.
-    bool hadImage(const QString &imageId) const;
+    // Index of the image the snapshot listed with this full ID, deleted since or not, or -1.
+    int listedImage(const QString &imageId) const;
     // The snapshot's references, by index: the remaining one the engine prints exactly as
     // `familiar` (a RepoTags or RepoDigests entry), or -1; and what it is.
     int referenceByFamiliar(const QString &familiar) const;

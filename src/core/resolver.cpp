@@ -65,11 +65,9 @@ Resolution Resolver::resolve(const QString &input) const
     // A full image ID, what the table sends for untagged rows, is the common case: a live
     // image with exactly this ID proves the input well-formed.
     if (input.size() == Sha256Prefix.size() + Sha256HexLength && input.startsWith(Sha256Prefix)) {
-        const int image = m_state.indexOfImage(input);
-        if (image >= 0)
-            return found(image, input);
-        if (m_state.hadImage(input)) // so it is a well-formed digest, of a deleted image
-            return notFound(input);
+        const int image = m_state.listedImage(input);
+        if (image >= 0) // a well-formed digest then, of a live or a deleted image
+            return m_state.isAlive(image) ? found(image, input) : notFound(input);
     }
     // A tag or digest exactly as the engine lists it, what the table sends for tagged rows:
     // it parses, and normalises to the reference it came from.
