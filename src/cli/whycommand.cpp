@@ -47,15 +47,44 @@ QString nameList(const Snapshot &snapshot, const QList<qsizetype> &images)
     return text;
 }
 
+// Untagged images on the image's own parent chain: its build steps, which a removal of the
+// image prunes with it, so they are not what keeps its layers.
+QList<qsizetype> untaggedAncestors(const Snapshot &snapshot, qsizetype image)
+{
+    QList<qsizetype> ancestors;
+    qsizetype current = snapshot.indexOfImage(snapshot.images().at(image).parentId);
+    while (current >= 0 && !ancestors.contains(current)
+           && !snapshot.images().at(current).hasReferences()) {
+        ancestors.append(current);
+        current = snapshot.indexOfImage(snapshot.images().at(current).parentId);
+    }
+    return ancestors;
+}
+
+// The other images using a layer, named ones first.
+QList<qsizetype> otherUsers(const Snapshot &snapshot, const LayerGraph::Layer &layer,
+                            qsizetype image, const QList<qsizetype> &ignored)
+{
+    QList<qsizetype> others;
+    for (const qsizetype user : layer.users) {
+        if (user != image && !ignored.contains(user))
+            others.append(user);
+    }
+    std::stable_partition(others.begin(), others.end(), [&snapshot](qsizetype user) {
+        return snapshot.images().at(user).hasReferences();
+    });
+    return others;
+}
+
 // Layers of the image that other images use too: they stay on disk when this image goes.
 QStringList sharedLayerLines(const Snapshot &snapshot, const LayerGraph &graph, qsizetype image)
 {
     QStringList lines;
     const QList<qsizetype> chain = graph.chainOf(image);
+    const QList<qsizetype> ancestors = untaggedAncestors(snapshot, image);
     for (qsizetype level = 0; level < chain.size(); ++level) {
         const LayerGraph::Layer &layer = graph.layers().at(chain.at(level));
-        QList<qsizetype> others = layer.users;
-        others.removeAll(image);
+        const QList<qsizetype> others = otherUsers(snapshot, layer, image, ancestors);
         if (others.isEmpty())
             continue;
         lines << QStringLiteral("- its layer %1 of %2 (%3, %4) is also used by %5; removing "
