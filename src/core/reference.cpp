@@ -20,7 +20,10 @@ QString uppercaseText()
 {
     return QStringLiteral("invalid reference format: repository name must be lowercase");
 }
-QString nameEmptyText() { return QStringLiteral("repository name must have at least one component"); }
+QString nameEmptyText()
+{
+    return QStringLiteral("repository name must have at least one component");
+}
 QString digestFormatText() { return QStringLiteral("invalid checksum digest format"); }
 QString digestLengthText() { return QStringLiteral("invalid checksum digest length"); }
 QString digestUnsupportedText() { return QStringLiteral("unsupported digest algorithm"); }
