@@ -362,7 +362,7 @@ EngineError EngineClient::inspectDiffIds(const QString &imageId, QStringList *di
     return {};
 }
 
-EngineError EngineClient::historySizes(const QString &imageId, QList<qint64> *sizesNewestFirst)
+EngineError EngineClient::history(const QString &imageId, QList<HistoryEntry> *oldestFirst)
 {
     QByteArray body;
     const QString path =
@@ -372,17 +372,40 @@ EngineError EngineClient::historySizes(const QString &imageId, QList<qint64> *si
     const QJsonDocument document = QJsonDocument::fromJson(body);
     if (!document.isArray())
         return protocolError(u"GET /images/{name}/history did not answer a JSON array"_s);
-    QList<qint64> sizes;
     const QJsonArray array = document.array();
-    sizes.reserve(array.size());
-    for (const QJsonValue &item : array) {
-        const QJsonValue size = item.toObject().value(u"Size"_s);
+    QList<HistoryEntry> entries(array.size());
+    // The engine answers newest first; fill from the back so the list reads oldest first.
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonObject item = array.at(i).toObject();
+        const QJsonValue size = item.value(u"Size"_s);
         if (!size.isDouble())
             return protocolError(u"GET /images/{name}/history answered an entry without Size"_s);
-        sizes.append(size.toInteger());
+        HistoryEntry &entry = entries[array.size() - 1 - i];
+        entry.created = item.value(u"Created"_s).toInteger();
+        entry.createdBy = item.value(u"CreatedBy"_s).toString();
+        entry.size = size.toInteger();
+        entry.comment = item.value(u"Comment"_s).toString();
     }
-    *sizesNewestFirst = std::move(sizes);
+    *oldestFirst = std::move(entries);
     return {};
+}
+
+EngineError EngineClient::historySizes(const QString &imageId, QList<qint64> *sizesNewestFirst)
+{
+    QList<HistoryEntry> entries;
+    if (EngineError error = history(imageId, &entries); error.isError())
+        return error;
+    *sizesNewestFirst = sizesNewestFirstOf(entries);
+    return {};
+}
+
+QList<qint64> EngineClient::sizesNewestFirstOf(const QList<HistoryEntry> &oldestFirst)
+{
+    QList<qint64> sizes;
+    sizes.reserve(oldestFirst.size());
+    for (auto it = oldestFirst.crbegin(); it != oldestFirst.crend(); ++it)
+        sizes.append(it->size);
+    return sizes;
 }
 
 EngineError EngineClient::detectStoreKind(ImageStoreKind *kind)

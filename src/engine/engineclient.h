@@ -66,8 +66,12 @@ public:
 
     EngineError listImages(QList<ImageRecord> *images);         // /images/json?all=1
     EngineError inspectDiffIds(const QString &imageId, QStringList *diffIds);
-    // GET /images/{id}/history: each entry's Size, newest first as the engine answers.
+    // GET /images/{id}/history: every entry, oldest first (the engine answers newest first).
+    EngineError history(const QString &imageId, QList<HistoryEntry> *oldestFirst);
+    // The same call, keeping only each entry's Size, newest first as the engine answers.
     EngineError historySizes(const QString &imageId, QList<qint64> *sizesNewestFirst);
+    // Each entry's Size, newest first, as LayerSizes::fromHistory takes them.
+    static QList<qint64> sizesNewestFirstOf(const QList<HistoryEntry> &oldestFirst);
     // GET /info: the containerd image store names its snapshotter in DriverStatus (§3.1.1);
     // Podman is told by /_ping, so negotiate() must have run.
     EngineError detectStoreKind(ImageStoreKind *kind);

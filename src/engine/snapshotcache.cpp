@@ -25,7 +25,7 @@ void SnapshotCache::seed(const Snapshot &snapshot)
     for (const ImageRecord &image : snapshot.images()) {
         // An image without diff IDs was not inspected (or has no layers): ask again.
         if (!image.diffIds.isEmpty() && !m_entries.contains(image.id))
-            m_entries.insert(image.id, Entry{image.diffIds, image.layerSizes});
+            m_entries.insert(image.id, Entry{image.diffIds, image.layerSizes, image.history});
     }
 }
 

@@ -14,8 +14,9 @@
 namespace Strata {
 
 // What inspect and history told us about an image. Images are content-addressed: for one ID
-// the diff IDs and layer sizes never change, so they are read once per session, whatever the
-// tags and containers around the image do. Thread-safe: the loader's workers share one.
+// the diff IDs, history and layer sizes never change, so they are read once per session,
+// whatever the tags and containers around the image do. Thread-safe: the loader's workers
+// share one.
 class SnapshotCache final
 {
 public:
@@ -23,6 +24,7 @@ public:
     {
         QStringList diffIds;
         QList<qint64> layerSizes; // empty when history could not be mapped onto the layers
+        QList<HistoryEntry> history; // oldest first, every entry the engine listed
     };
 
     SnapshotCache() = default;

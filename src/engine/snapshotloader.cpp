@@ -37,19 +37,19 @@ QString storeName(ImageStoreKind kind)
     return {};
 }
 
-// Inspect and history of one image. A history that cannot be mapped onto the layers is no
-// error: the sizes stay unknown and the planner says so.
+// Inspect and history (oldest first) of one image. A history that cannot be mapped onto the
+// layers is no error: the sizes stay unknown and the planner says so.
 EngineError readDetails(EngineClient &client, const QString &imageId,
                         SnapshotCache::Entry *entry)
 {
     if (EngineError error = client.inspectDiffIds(imageId, &entry->diffIds); error.isError())
         return error;
-    QList<qint64> history;
-    if (EngineError error = client.historySizes(imageId, &history); error.isError())
+    if (EngineError error = client.history(imageId, &entry->history); error.isError())
         return error;
+    const QList<qint64> sizes = EngineClient::sizesNewestFirstOf(entry->history);
     QString why;
-    if (auto sizes = LayerSizes::fromHistory(history, entry->diffIds.size(), &why)) {
-        entry->layerSizes = std::move(*sizes);
+    if (auto layerSizes = LayerSizes::fromHistory(sizes, entry->diffIds.size(), &why)) {
+        entry->layerSizes = std::move(*layerSizes);
     } else {
         qCInfo(lcEngine).noquote() << "layer sizes of" << imageId.mid(7, 12)
                                    << "unknown:" << why;
@@ -57,8 +57,8 @@ EngineError readDetails(EngineClient &client, const QString &imageId,
     return {};
 }
 
-// Fills diff IDs and layer sizes of every image, from the cache or from the engine with
-// MaxParallelRequests requests in flight. Stops sending at the first error and returns it.
+// Fills diff IDs, history and layer sizes of every image, from the cache or from the engine
+// with MaxParallelRequests requests in flight. Stops sending at the first error and returns it.
 EngineError fillDetails(EngineClient &client, QList<ImageRecord> *images, SnapshotCache &cache,
                         Stats *stats)
 {
@@ -68,6 +68,7 @@ EngineError fillDetails(EngineClient &client, QList<ImageRecord> *images, Snapsh
         if (const auto entry = cache.find(records[i].id)) {
             records[i].diffIds = entry->diffIds;
             records[i].layerSizes = entry->layerSizes;
+            records[i].history = entry->history;
         } else {
             missing.append(i);
         }
@@ -95,6 +96,7 @@ EngineError fillDetails(EngineClient &client, QList<ImageRecord> *images, Snapsh
             cache.insert(records[index].id, entry);
             records[index].diffIds = std::move(entry.diffIds);
             records[index].layerSizes = std::move(entry.layerSizes);
+            records[index].history = std::move(entry.history);
         });
     }
     pool.waitForDone();

@@ -34,7 +34,7 @@ struct Result
 };
 
 // Negotiates with the engine, detects its image store, lists images (all=1) and containers,
-// and fills every image's diff IDs and layer sizes, from the cache where it has them. The
+// and fills every image's diff IDs, history and layer sizes, from the cache where it has them. The
 // cache keeps what was read for the next load. (Not an overload of load(): callers take
 // load's address for QtConcurrent::run.)
 // Setting `cancel` abandons the load at once with EngineError::Code::Cancelled.

@@ -5,6 +5,7 @@
 #include "snapshotcache.h"
 #include "snapshotloader.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void layerSizesFromHistory();
     void diffIdsMatchInspect();
     void layerSizesMatchHistory();
+    void historyMatchesCli();
     void storeKind_data();
     void storeKind();
     void cacheAvoidsRequests();
@@ -175,6 +177,42 @@ void TestSnapshotLoader::layerSizesMatchHistory()
     QCOMPARE(m_loaded.snapshot.images().size() - known, qsizetype(m_loaded.stats.sizesUnknown));
 }
 
+// Every history entry, oldest first, as `docker history --no-trunc` prints it (newest first).
+// The CLI prints fields through its formatter (time as RFC 3339, tabs in CreatedBy as spaces,
+// sizes by go-units), so both sides are brought to that form before comparing.
+void TestSnapshotLoader::historyMatchesCli()
+{
+    qsizetype entries = 0;
+    for (const ImageRecord &image : m_loaded.snapshot.images()) {
+        QStringList printed = cli(m_host, {u"history"_s, u"--no-trunc"_s, u"--format"_s,
+                                           u"[{{json .CreatedAt}},{{json .CreatedBy}},"
+                                           "{{json .Size}},{{json .Comment}}]"_s,
+                                           image.id});
+        std::reverse(printed.begin(), printed.end());
+        QStringList expected;
+        for (const QString &line : std::as_const(printed)) {
+            const QJsonArray fields = QJsonDocument::fromJson(line.toUtf8()).array();
+            QCOMPARE(fields.size(), 4);
+            const QDateTime created = QDateTime::fromString(fields.at(0).toString(), Qt::ISODate);
+            QVERIFY2(created.isValid(), qPrintable(line));
+            expected.append(u"%1|%2|%3|%4"_s.arg(created.toSecsSinceEpoch())
+                                .arg(fields.at(1).toString(), fields.at(2).toString(),
+                                     fields.at(3).toString()));
+        }
+        QStringList ours;
+        for (const HistoryEntry &entry : image.history) {
+            ours.append(u"%1|%2|%3|%4"_s.arg(entry.created)
+                            .arg(QString(entry.createdBy).replace(u'\t', u' '),
+                                 Humanize::size(entry.size), entry.comment));
+        }
+        QCOMPARE(ours, expected);
+        entries += image.history.size();
+        // Every non-empty entry made one layer, so no image has fewer entries than layers.
+        QVERIFY(image.history.size() >= image.diffIds.size());
+    }
+    QVERIFY(entries > 2 * m_loaded.snapshot.images().size()); // metadata steps are listed too
+}
+
 void TestSnapshotLoader::storeKind_data()
 {
     QTest::addColumn<QByteArray>("pingHeaders");
@@ -244,8 +282,10 @@ void TestSnapshotLoader::cacheAvoidsRequests()
     SnapshotCache seeded;
     seeded.seed(first.snapshot);
     const qsizetype beforeSeeded = proxy.requests().size();
-    QVERIFY(!SnapshotLoader::loadCached(endpoint, seeded).error.isError());
+    const SnapshotLoader::Result third = SnapshotLoader::loadCached(endpoint, seeded);
+    QVERIFY(!third.error.isError());
     QCOMPARE(countDetailRequests(proxy.requests().mid(beforeSeeded)), 0);
+    QCOMPARE(third.snapshot.images(), first.snapshot.images()); // history and sizes included
 }
 
 // With every inspect held, exactly MaxParallelRequests of them reach the proxy.
