@@ -1,6 +1,7 @@
 #pragma once
 
 #include "removalrecord.h"
+#include "snapshot.h"
 
 #include <QList>
 #include <QString>
@@ -59,6 +60,11 @@ struct PlannedStep
     bool succeeds() const { return httpStatus == 200; }
     // Whether an engine answer is one this step predicted.
     bool matches(const RemovalOutcome &outcome) const;
+    // Whether an answer that does not match is still what the step warned about: with
+    // HiddenLayerHolders, the same answer except that each deleted image released only a top
+    // part of the layers predicted for it (a holder the snapshot cannot show stopped the
+    // engine's walk down the chain). `snapshot` is the one the plan was made from.
+    bool isWithinUncertainty(const RemovalOutcome &outcome, const Snapshot &snapshot) const;
 };
 
 struct RemovalPlan

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void unknownSizes_data();
     void unknownSizes();
     void uncertainties();
+    void fewerLayersWithinHiddenHolderUncertainty();
     void goQuoted_data();
     void goQuoted();
     void matches();
@@ -706,6 +707,50 @@ void TestRemovalPlanner::matches()
     outcome.errorMessage = u"one"_s;
     outcome.httpStatus = 404;
     QVERIFY(!step.matches(outcome));
+}
+
+void TestRemovalPlanner::fewerLayersWithinHiddenHolderUncertainty()
+{
+    // One three-layer image, and a container whose image is gone: it may hold any layer.
+    ImageRecord image;
+    image.id = u"sha256:"_s + QString(64, u'a');
+    image.repoTags = {u"a:1"_s};
+    image.diffIds = {u"sha256:"_s + QString(64, u'1'), u"sha256:"_s + QString(64, u'2'),
+                     u"sha256:"_s + QString(64, u'3')};
+    image.layerSizes = {1, 2, 3};
+    image.size = 6;
+    ContainerRecord orphan;
+    orphan.id = QString(64, u'c');
+    orphan.imageId = u"sha256:"_s + QString(64, u'f');
+    orphan.state = u"exited"_s;
+    const Snapshot snapshot({image}, {orphan}, QDateTime::currentDateTimeUtc());
+    const RemovalPlan plan = RemovalPlanner::plan(snapshot, {{u"a:1"_s, false, false}});
+    const PlannedStep &step = plan.steps.constFirst();
+    QVERIFY(step.uncertainties.contains(PlanUncertainty::HiddenLayerHolders));
+    const QStringList chains = Digest::chainIds(image.diffIds);
+    const RemovalRecord untagged{RemovalRecord::Kind::Untagged, u"a:1"_s};
+    const auto deleted = [](const QString &value) {
+        return RemovalRecord{RemovalRecord::Kind::Deleted, value};
+    };
+    QCOMPARE(step.records, QList<RemovalRecord>({untagged, deleted(image.id), deleted(chains[2]),
+                                                 deleted(chains[1]), deleted(chains[0])}));
+
+    RemovalOutcome outcome{step.request, 200, {untagged, deleted(image.id), deleted(chains[2])},
+                           {}};
+    QVERIFY(!step.matches(outcome));
+    QVERIFY(step.isWithinUncertainty(outcome, snapshot)); // a holder stopped the walk at c2
+    outcome.records = {untagged, deleted(image.id)};
+    QVERIFY(step.isWithinUncertainty(outcome, snapshot)); // ... or right at the top
+    outcome.records = {untagged, deleted(image.id), deleted(chains[1])};
+    QVERIFY(!step.isWithinUncertainty(outcome, snapshot)); // not a top part of the chain
+    outcome.records = {untagged};
+    QVERIFY(!step.isWithinUncertainty(outcome, snapshot)); // the image itself must go
+
+    // Without the warning, fewer layers is a divergence like any other.
+    const Snapshot certain({image}, {}, QDateTime::currentDateTimeUtc());
+    const PlannedStep sure = RemovalPlanner::plan(certain, {{u"a:1"_s, false, false}}).steps[0];
+    outcome.records = {untagged, deleted(image.id), deleted(chains[2])};
+    QVERIFY(!sure.isWithinUncertainty(outcome, certain));
 }
 
 QTEST_GUILESS_MAIN(TestRemovalPlanner)
