@@ -38,13 +38,14 @@ QStringList imageRow(const Snapshot &snapshot, const DiskUsage::ImageUsage &usag
 {
     const ImageRecord &image = snapshot.images().at(usage.imageIndex);
     const auto [repository, tag] = repositoryAndTag(image);
-    // SIZE has 3 significant digits (HumanSizeWithPrecision), SHARED and UNIQUE SIZE 4
-    // (HumanSize), as formatter/image.go writes them.
+    // Every size has 4 significant digits (HumanSize): CLI 20.10's table shows {{.VirtualSize}}
+    // under SIZE, unlike `docker image ls` (3 digits), and unlike newer CLIs, which show
+    // {{.Size}} here too (measured: "2.034MB" from 20.10, "2.03MB" from 28.2).
     return {repository,
             tag,
             Digest::shortId(image.id),
             Humanize::age(image.created, nowUnixSeconds),
-            Humanize::size(usage.size),
+            Humanize::sizeWithPrecision(usage.size, 4),
             humanSizeOrNa(usage.sharedSize),
             humanSizeOrNa(usage.uniqueSize),
             QString::number(usage.containers)};

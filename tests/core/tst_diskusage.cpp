@@ -66,7 +66,8 @@ void TestDiskUsage::compute_data()
         << QStringList{u"x a.b 100.20 = #x:1 t=1"_s, u"y b 20 = #y:1 t=2"_s}
         << u"y:20/0/20/0 x:120/0/120/0"_s << qint64(140) << qint64(140) << 0;
     QTest::newRow("twins share everything")
-        << QStringList{u"x a.b 100.20 = #x:1 t=1"_s, u"y a.b 100.20 = #y:1 t=2"_s, u"@c y running"_s}
+        << QStringList{u"x a.b 100.20 = #x:1 t=1"_s, u"y a.b 100.20 = #y:1 t=2"_s,
+                       u"@c y running"_s}
         << u"y:120/120/0/1 x:120/120/0/0"_s << qint64(120) << qint64(120) << 1;
     QTest::newRow("ambiguous histories: shared and total from chain sizes")
         << QStringList{u"b a - 100 #b:1 t=1"_s, u"x a.b.c ?.0.? 150 #x:1 t=2"_s,
@@ -76,7 +77,8 @@ void TestDiskUsage::compute_data()
         << QStringList{u"x a.b - 150 #x:1 t=1"_s, u"y a.c - 130 #y:1 t=2"_s, u"@c x running"_s}
         << u"y:130/-1/-1/0 x:150/-1/-1/1"_s << qint64(-1) << qint64(-1) << 1;
     QTest::newRow("unknown sizes above the shared part still give the total")
-        << QStringList{u"b a 100 = #b:1 t=1"_s, u"x a.b.c - 150 #x:1 t=2"_s, u"y a.d - 130 #y:1 t=3"_s}
+        << QStringList{u"b a 100 = #b:1 t=1"_s, u"x a.b.c - 150 #x:1 t=2"_s,
+                       u"y a.d - 130 #y:1 t=3"_s}
         << u"y:130/100/30/0 x:150/100/50/0 b:100/100/0/0"_s << qint64(180) << qint64(180) << 0;
     QTest::newRow("layers never read: shared unknown unless the image is empty")
         << QStringList{u"x - - 50 #x:1 t=1"_s, u"y - - 0 #y:1 t=2"_s}

@@ -93,7 +93,8 @@ void TestLayerGraph::forest_data()
         << QStringList{u"x a.b 1.2 ="_s, u"y a.b 1.2 = ^x"_s, u"z a.b 1.2 ="_s}
         << u"a[xyz||] ab[xyz|xyz|]"_s << 1;
     QTest::newRow("parent chain with a metadata-only step")
-        << QStringList{u"p a 1 ="_s, u"q a 1 = ^p"_s, u"r a.b 1.2 = ^q"_s} << u"a[pqr|pq|] ab[r|r|]"_s << 1;
+        << QStringList{u"p a 1 ="_s, u"q a 1 = ^p"_s, u"r a.b 1.2 = ^q"_s}
+        << u"a[pqr|pq|] ab[r|r|]"_s << 1;
     QTest::newRow("image never inspected has no layers")
         << QStringList{u"x - - 5"_s, u"y a 1 ="_s} << u"a[y|y|]"_s << 1;
     QTest::newRow("containers on the image's top layer")

@@ -10,11 +10,13 @@ Wipes the engine, then loads one docker-save archive and adds names and containe
                 metadata, s4 adds an empty layer (0 bytes: its history cannot be mapped)
   mid:1 = s3, app:1 = s7, app:2 = c2 (a branch off s4), branch:1 = b1 (a branch off s2)
   <none> head   d1, an untagged step off s1 that nothing else builds on (dangling)
+  leaf:1        e2 on e1 on base: removing leaf:1 prunes e1 unless --no-prune
   twin:1        the layers of s3 with no parent link (built elsewhere and loaded)
   samediff:1    s1's layer alone at the bottom: the same diff ID, another chain ID
   island:1      a root layer nobody shares
   pulled:1      c1 pushed to the 127.0.0.1 mirror and pulled back: tag and digest
-  containers    run-app (running, app:1), made-mid (created, mid:1), done-twin (exited, twin:1),
+  containers    run-app (running, app:1), made-island (created, island:1), done-twin (exited,
+                twin:1),
                 paused-branch (paused, branch:1)
 
 Every image has its own creation second, so `docker system df -v` lists them in one order.
@@ -62,7 +64,8 @@ def images():
                     si.container_config(cmd=["sh"]), t)
     layers = {n: si.data_layer("deep-" + n, size) for n, size in
               [("s1", 40000), ("s3", 12000), ("s6", 3000), ("s7", 900), ("b1", 7000),
-               ("c1", 2500), ("c2", 1100), ("d1", 5000), ("island", 64000)]}
+               ("c1", 2500), ("c2", 1100), ("d1", 5000), ("e1", 800), ("e2", 600),
+               ("island", 64000)]}
     empty = si.Layer([si.d("usr"), si.d("usr/share"), si.d("usr/share/empty")])
     out = {"base": base}
 
@@ -83,6 +86,8 @@ def images():
     step("c1", "s4", layers["c1"])
     step("c2", "c1", layers["c2"])
     step("d1", "s1", layers["d1"])
+    step("e1", "base", layers["e1"])
+    step("e2", "e1", layers["e2"])
 
     def root(key, root_layers):
         t = clock()
@@ -99,8 +104,8 @@ def images():
 
 TAGS = [("base", "base", "1"), ("s3", "mid", "1"), ("s7", "app", "1"), ("c2", "app", "2"),
         ("b1", "branch", "1"), ("twin", "twin", "1"), ("samediff", "samediff", "1"),
-        ("island", "island", "1")]
-CONTAINERS = [("s7", "run-app", "running"), ("s3", "made-mid", "created"),
+        ("island", "island", "1"), ("e2", "leaf", "1")]
+CONTAINERS = [("s7", "run-app", "running"), ("island", "made-island", "created"),
               ("twin", "done-twin", "exited"), ("b1", "paused-branch", "paused")]
 
 
