@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>LayerPanel</name>
+    <message>
+        <source>&amp;Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers of the selected image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer &amp;tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers of all images, each under the layer it sits on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each column is an image, its layers stacked from the base up. A band across several columns is one layer those images share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Strata</source>
@@ -146,6 +173,124 @@
     </message>
     <message>
         <source>SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Strata::LayerDetailsModel</name>
+    <message numerus="yes">
+        <source>One of %n history steps; the engine does not say which</source>
+        <translation>
+            <numerusform>One of %n history step; the engine does not say which</numerusform>
+            <numerusform>One of %n history steps; the engine does not say which</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The image&apos;s history does not describe this layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <extracomment>Size of a layer that the engine&apos;s history did not tell</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Comment: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps that may have made this layer:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history lists fewer or other steps than the image has layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CREATED BY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHARED WITH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DIFF ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CHAIN ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Strata::LayerPanel</name>
+    <message>
+        <source>Select an image to see its layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Layers of %1, base first. %n layer(s).</source>
+        <translation>
+            <numerusform>Layers of %1, base first. %n layer.</numerusform>
+            <numerusform>Layers of %1, base first. %n layers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Strata::LayerTreeModel</name>
+    <message>
+        <source>unknown</source>
+        <extracomment>Size of a layer that the engine&apos;s history did not tell</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain ID: %1
+Diff ID: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s) run on this layer</source>
+        <translation>
+            <numerusform>%n container runs on this layer</numerusform>
+            <numerusform>%n containers run on this layer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LAYER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAGES ENDING HERE</source>
+        <extracomment>Images whose top layer this is</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USED BY</source>
+        <extracomment>How many images include this layer</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -447,6 +592,47 @@
         <translation>
             <numerusform>… (%n more)</numerusform>
             <numerusform>… (%n more)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Strata::SharingView</name>
+    <message>
+        <source>Layer sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <extracomment>Size of a layer that the engine&apos;s history did not tell</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n images</source>
+        <translation>
+            <numerusform>%1 · %2 · %n image</numerusform>
+            <numerusform>%1 · %2 · %n images</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Layer %1, %2, used by %n image(s): %3</source>
+        <translation>
+            <numerusform>Layer %1, %2, used by %n image: %3</numerusform>
+            <numerusform>Layer %1, %2, used by %n images: %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Image %1, %n layer(s)</source>
+        <translation>
+            <numerusform>Image %1, %n layer</numerusform>
+            <numerusform>Image %1, %n layers</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>LayerPanel</name>
+    <message>
+        <source>&amp;Layers</source>
+        <translation>层(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Layers of the selected image</source>
+        <translation>所选镜像的层</translation>
+    </message>
+    <message>
+        <source>Layer &amp;tree</source>
+        <translation>层树(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Layers of all images, each under the layer it sits on</source>
+        <translation>所有镜像的层，每层位于其下方的层之下</translation>
+    </message>
+    <message>
+        <source>&amp;Sharing</source>
+        <translation>共享(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Each column is an image, its layers stacked from the base up. A band across several columns is one layer those images share.</source>
+        <translation>每一列是一个镜像，其层自底向上堆叠。横跨多列的色带是这些镜像共享的同一层。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Strata</source>
@@ -147,6 +174,125 @@
     <message>
         <source>SIZE</source>
         <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>Strata::LayerDetailsModel</name>
+    <message numerus="yes">
+        <source>One of %n history steps; the engine does not say which</source>
+        <translation>
+            <numerusform>%n 个历史步骤之一；引擎未说明是哪一个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The image&apos;s history does not describe this layer</source>
+        <translation>镜像的历史未描述此层</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <extracomment>Size of a layer that the engine&apos;s history did not tell</extracomment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1
+
+Comment: %2</source>
+        <translation>%1
+
+注释：%2</translation>
+    </message>
+    <message>
+        <source>Steps that may have made this layer:
+%1</source>
+        <translation>可能生成此层的步骤：
+%1</translation>
+    </message>
+    <message>
+        <source>The history lists fewer or other steps than the image has layers.</source>
+        <translation>历史列出的步骤比镜像的层少，或与之不符。</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 字节</translation>
+    </message>
+    <message>
+        <source>CREATED BY</source>
+        <translation>创建命令</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>SHARED WITH</source>
+        <translation>共享镜像</translation>
+    </message>
+    <message>
+        <source>DIFF ID</source>
+        <translation>DIFF ID</translation>
+    </message>
+    <message>
+        <source>CHAIN ID</source>
+        <translation>CHAIN ID</translation>
+    </message>
+</context>
+<context>
+    <name>Strata::LayerPanel</name>
+    <message>
+        <source>Select an image to see its layers.</source>
+        <translation>选择一个镜像以查看其层。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Layers of %1, base first. %n layer(s).</source>
+        <translation>
+            <numerusform>%1 的层，从底层开始。共 %n 层。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Strata::LayerTreeModel</name>
+    <message>
+        <source>unknown</source>
+        <extracomment>Size of a layer that the engine&apos;s history did not tell</extracomment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Chain ID: %1
+Diff ID: %2</source>
+        <translation>Chain ID：%1
+Diff ID：%2</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 字节</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s) run on this layer</source>
+        <translation>
+            <numerusform>%n 个容器运行在此层上</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LAYER</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>IMAGES ENDING HERE</source>
+        <extracomment>Images whose top layer this is</extracomment>
+        <translation>以此层为顶层的镜像</translation>
+    </message>
+    <message>
+        <source>USED BY</source>
+        <extracomment>How many images include this layer</extracomment>
+        <translation>使用数</translation>
     </message>
 </context>
 <context>
@@ -438,6 +584,44 @@
         <source>… (%n more)</source>
         <translation>
             <numerusform>…（另有 %n 个）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Strata::SharingView</name>
+    <message>
+        <source>Layer sharing</source>
+        <translation>层共享</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <extracomment>Size of a layer that the engine&apos;s history did not tell</extracomment>
+        <translation>未知</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n images</source>
+        <translation>
+            <numerusform>%1 · %2 · %n 个镜像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No images</source>
+        <translation>没有镜像</translation>
+    </message>
+    <message numerus="yes">
+        <source>Layer %1, %2, used by %n image(s): %3</source>
+        <translation>
+            <numerusform>层 %1，%2，被 %n 个镜像使用：%3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Image %1, %n layer(s)</source>
+        <translation>
+            <numerusform>镜像 %1，%n 层</numerusform>
         </translation>
     </message>
 </context>
