@@ -175,6 +175,22 @@
         <source>SIZE</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Bytes of this image&apos;s layers that other images also use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes only this image uses: what removing it alone would free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHARED SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNIQUE SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Strata::LayerDetailsModel</name>
@@ -437,6 +453,46 @@ Diff ID: %2</source>
         <source>Strata is removing images. Stop after the current request and quit?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show &amp;Shared and Unique Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHARED SIZE and UNIQUE SIZE columns, as docker system df -v</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why Is This Still Here?…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every reason the selected image exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 on disk — %4</source>
+        <extracomment>%1 is &quot;N images&quot;, %2 &quot;N rows shown&quot;, %3 a size, %4 the engine address.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected: removing them frees %1</source>
+        <translation>
+            <numerusform>%n selected: removing it frees %1</numerusform>
+            <numerusform>%n selected: removing them frees %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Strata::PlanText</name>
@@ -634,6 +690,36 @@ Diff ID: %2</source>
             <numerusform>Image %1, %n layer</numerusform>
             <numerusform>Image %1, %n layers</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Strata::WhyDialog</name>
+    <message>
+        <source>Image %1 stays as long as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1 (%2) stays as long as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing keeps it: removing it deletes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WhyDialog</name>
+    <message>
+        <source>Why is this still here?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -175,6 +175,22 @@
         <source>SIZE</source>
         <translation>大小</translation>
     </message>
+    <message>
+        <source>Bytes of this image&apos;s layers that other images also use</source>
+        <translation>此镜像中其他镜像也在使用的层的字节数</translation>
+    </message>
+    <message>
+        <source>Bytes only this image uses: what removing it alone would free</source>
+        <translation>只有此镜像使用的字节数：单独删除它可释放的空间</translation>
+    </message>
+    <message>
+        <source>SHARED SIZE</source>
+        <translation>共享大小</translation>
+    </message>
+    <message>
+        <source>UNIQUE SIZE</source>
+        <translation>独占大小</translation>
+    </message>
 </context>
 <context>
     <name>Strata::LayerDetailsModel</name>
@@ -435,6 +451,45 @@ Diff ID：%2</translation>
         <source>Strata is removing images. Stop after the current request and quit?</source>
         <translation>Strata 正在删除镜像。要在当前请求完成后停止并退出吗？</translation>
     </message>
+    <message>
+        <source>Show &amp;Shared and Unique Size</source>
+        <translation>显示共享和独占大小(&amp;S)</translation>
+    </message>
+    <message>
+        <source>SHARED SIZE and UNIQUE SIZE columns, as docker system df -v</source>
+        <translation>“共享大小”和“独占大小”列，与 docker system df -v 相同</translation>
+    </message>
+    <message>
+        <source>&amp;Why Is This Still Here?…</source>
+        <translation>为什么还在这里(&amp;W)？…</translation>
+    </message>
+    <message>
+        <source>Every reason the selected image exists</source>
+        <translation>所选镜像存在的所有原因</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 on disk — %4</source>
+        <extracomment>%1 is &quot;N images&quot;, %2 &quot;N rows shown&quot;, %3 a size, %4 the engine address.</extracomment>
+        <translation>%1，%2，占用磁盘 %3 — %4</translation>
+    </message>
+    <message>
+        <source>size unknown</source>
+        <translation>大小未知</translation>
+    </message>
+    <message>
+        <source>an unknown amount</source>
+        <translation>未知大小的空间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected: removing them frees %1</source>
+        <translation>
+            <numerusform>已选 %n 项：删除它们可释放 %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Strata::PlanText</name>
@@ -623,6 +678,36 @@ Diff ID：%2</translation>
         <translation>
             <numerusform>镜像 %1，%n 层</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Strata::WhyDialog</name>
+    <message>
+        <source>Image %1 stays as long as:</source>
+        <translation>只要满足以下任一条件，镜像 %1 就会保留：</translation>
+    </message>
+    <message>
+        <source>size unknown</source>
+        <translation>大小未知</translation>
+    </message>
+    <message>
+        <source>Layer %1 (%2) stays as long as:</source>
+        <translation>只要满足以下任一条件，层 %1（%2）就会保留：</translation>
+    </message>
+    <message>
+        <source>Nothing keeps it: removing it deletes it.</source>
+        <translation>没有任何东西保留它：删除即会真正删除。</translation>
+    </message>
+</context>
+<context>
+    <name>WhyDialog</name>
+    <message>
+        <source>Why is this still here?</source>
+        <translation>为什么还在这里？</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,18 @@ ImageTableModel::ImageTableModel(QObject *parent)
 void ImageTableModel::setSnapshot(const Snapshot &snapshot)
 {
     m_snapshot = snapshot;
+    m_graph = LayerGraph(m_snapshot);
+    m_usage = DiskUsage::compute(m_snapshot, m_graph);
+    m_usageByImageIndex.clear();
+    for (qsizetype i = 0; i < m_usage.images.size(); ++i)
+        m_usageByImageIndex.insert(m_usage.images.at(i).imageIndex, i);
     rebuildRows();
+}
+
+const DiskUsage::ImageUsage *ImageTableModel::usageOf(const ImageListRow &row) const
+{
+    const qsizetype index = m_usageByImageIndex.value(row.imageIndex, -1);
+    return index < 0 ? nullptr : &m_usage.images.at(index);
 }
 
 void ImageTableModel::setOptions(const ImageListOptions &options)
@@ -65,7 +76,7 @@ QVariant ImageTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return toolTip(row, index.column());
     case Qt::TextAlignmentRole:
-        if (index.column() == SizeColumn)
+        if (index.column() >= SizeColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case RawValueRole:
@@ -96,9 +107,23 @@ QVariant ImageTableModel::displayText(const ImageListRow &row, int column) const
         return Humanize::age(row.created, m_now);
     case SizeColumn:
         return Humanize::size(row.size);
+    case SharedSizeColumn:
+    case UniqueSizeColumn:
+        return usageText(row, column);
     default:
         return {};
     }
+}
+
+QVariant ImageTableModel::usageText(const ImageListRow &row, int column) const
+{
+    // As `docker system df -v` prints them: four significant digits, N/A when unknown. That
+    // command lists no intermediate images, so their cells stay empty.
+    const DiskUsage::ImageUsage *usage = usageOf(row);
+    if (!usage)
+        return {};
+    const qint64 bytes = column == SharedSizeColumn ? usage->sharedSize : usage->uniqueSize;
+    return bytes < 0 ? QStringLiteral("N/A") : Humanize::sizeWithPrecision(bytes, 4);
 }
 
 QVariant ImageTableModel::rawValue(const ImageListRow &row, int column) const
@@ -108,6 +133,13 @@ QVariant ImageTableModel::rawValue(const ImageListRow &row, int column) const
         return row.created;
     case SizeColumn:
         return row.size;
+    case SharedSizeColumn:
+    case UniqueSizeColumn: {
+        const DiskUsage::ImageUsage *usage = usageOf(row);
+        if (!usage)
+            return qint64(-2); // sorts below unknown (-1) and every real size
+        return column == SharedSizeColumn ? usage->sharedSize : usage->uniqueSize;
+    }
     case ImageIdColumn:
         return row.imageId;
     default:
@@ -124,6 +156,10 @@ QVariant ImageTableModel::toolTip(const ImageListRow &row, int column) const
         return QDateTime::fromSecsSinceEpoch(row.created).toString(Qt::ISODate);
     case SizeColumn:
         return tr("%L1 bytes").arg(row.size);
+    case SharedSizeColumn:
+        return tr("Bytes of this image's layers that other images also use");
+    case UniqueSizeColumn:
+        return tr("Bytes only this image uses: what removing it alone would free");
     default:
         return {};
     }
@@ -146,6 +182,10 @@ QVariant ImageTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("CREATED");
     case SizeColumn:
         return tr("SIZE");
+    case SharedSizeColumn:
+        return tr("SHARED SIZE");
+    case UniqueSizeColumn:
+        return tr("UNIQUE SIZE");
     default:
         return {};
     }

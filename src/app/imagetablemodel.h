@@ -1,9 +1,12 @@
 #pragma once
 
+#include "diskusage.h"
 #include "imagelisting.h"
+#include "layergraph.h"
 #include "snapshot.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 namespace Strata {
@@ -17,7 +20,7 @@ class ImageTableModel final : public QAbstractTableModel
 
 public:
     enum Column { RepositoryColumn, TagColumn, DigestColumn, ImageIdColumn, CreatedColumn,
-                  SizeColumn, ColumnCount };
+                  SizeColumn, SharedSizeColumn, UniqueSizeColumn, ColumnCount };
     Q_ENUM(Column)
 
     enum Role {
@@ -35,6 +38,9 @@ public:
     void setNow(qint64 unixSeconds);
 
     const Snapshot &snapshot() const { return m_snapshot; }
+    // The layer forest and `docker system df -v` figures of the current snapshot.
+    const LayerGraph &layerGraph() const { return m_graph; }
+    const DiskUsage::Report &diskUsage() const { return m_usage; }
     const ImageListOptions &options() const { return m_options; }
     const ImageListRow &rowAt(int row) const { return m_rows.at(row); }
 
@@ -52,8 +58,14 @@ private:
     QVariant displayText(const ImageListRow &row, int column) const;
     QVariant rawValue(const ImageListRow &row, int column) const;
     QVariant toolTip(const ImageListRow &row, int column) const;
+    QVariant usageText(const ImageListRow &row, int column) const;
+
+    const DiskUsage::ImageUsage *usageOf(const ImageListRow &row) const;
 
     Snapshot m_snapshot;
+    LayerGraph m_graph;
+    DiskUsage::Report m_usage;
+    QHash<qsizetype, qsizetype> m_usageByImageIndex;
     ImageListOptions m_options;
     QList<ImageListRow> m_rows;
     qint64 m_now = 0;

@@ -7,10 +7,15 @@
 #include "enginesession.h"
 #include "imagesortproxy.h"
 #include "imagetablemodel.h"
+#include "layerpanel.h"
+#include "humanize.h"
+#include "removalplanner.h"
 #include "removalpreviewdialog.h"
+#include "whydialog.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -53,10 +58,12 @@ MainWindow::MainWindow(EngineSession *session, QWidget *parent)
     m_ui->imageTable->sortByColumn(ImageTableModel::CreatedColumn, Qt::DescendingOrder);
     m_ui->splitter->setStretchFactor(0, 4);
     m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->splitter->setSizes({400, 90});
     m_ui->engineBanner->hide();
 
     createActions();
     createStatusBar();
+    createLayerDock();
     applyListOptions();
 
     connect(m_session, &EngineSession::snapshotLoaded, this, &MainWindow::showSnapshot);
@@ -67,7 +74,10 @@ MainWindow::MainWindow(EngineSession *session, QWidget *parent)
     });
     connect(m_ui->retryButton, &QPushButton::clicked, this, &MainWindow::refresh);
     connect(m_ui->imageTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::updateActions);
+            [this] {
+                updateActions();
+                updateStatus();
+            });
     connect(m_executor, &RemovalExecutor::requestStarted, this, &MainWindow::logRequestStarted);
     connect(m_executor, &RemovalExecutor::outcomeReady, this, &MainWindow::logOutcome);
     connect(m_executor, &RemovalExecutor::progressChanged, this, [this](int done, int total) {
@@ -119,6 +129,15 @@ void MainWindow::createActions()
     m_allAction->setObjectName(QStringLiteral("allAction"));
     connect(m_allAction, &QAction::toggled, this, &MainWindow::applyListOptions);
 
+    m_usageAction = new QAction(this);
+    m_usageAction->setCheckable(true);
+    m_usageAction->setObjectName(QStringLiteral("usageAction"));
+    connect(m_usageAction, &QAction::toggled, this, &MainWindow::applyListOptions);
+
+    m_whyAction = new QAction(QIcon::fromTheme(QStringLiteral("help-about")), {}, this);
+    m_whyAction->setObjectName(QStringLiteral("whyAction"));
+    connect(m_whyAction, &QAction::triggered, this, &MainWindow::explainCurrentImage);
+
     m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), {}, this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -129,13 +148,48 @@ void MainWindow::createActions()
     m_fileMenu->addAction(m_quitAction);
     m_imageMenu = m_ui->menuBar->addMenu(QString());
     m_imageMenu->addActions({m_removeAction, m_forceRemoveAction, m_cancelAction});
+    m_imageMenu->addSeparator();
+    m_imageMenu->addAction(m_whyAction);
     m_viewMenu = m_ui->menuBar->addMenu(QString());
-    m_viewMenu->addActions({m_digestsAction, m_allAction});
+    m_viewMenu->addActions({m_digestsAction, m_allAction, m_usageAction});
 
     m_ui->mainToolBar->addActions({m_refreshAction, m_removeAction});
     m_ui->mainToolBar->addSeparator();
     m_ui->mainToolBar->addActions({m_digestsAction, m_allAction});
-    m_ui->imageTable->addActions({m_removeAction, m_forceRemoveAction});
+    m_ui->imageTable->addActions({m_removeAction, m_forceRemoveAction, m_whyAction});
+}
+
+void MainWindow::createLayerDock()
+{
+    m_layerPanel = new LayerPanel(this);
+    m_layerDock = new QDockWidget(this);
+    m_layerDock->setObjectName(QStringLiteral("layerDock"));
+    m_layerDock->setWidget(m_layerPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_layerDock);
+    // The table stays the main thing; the panel starts low and can be dragged taller.
+    resizeDocks({m_layerDock}, {300}, Qt::Vertical);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_layerDock->toggleViewAction());
+    connect(m_session, &EngineSession::snapshotLoaded, m_layerPanel, &LayerPanel::setSnapshot);
+    connect(m_ui->imageTable->selectionModel(), &QItemSelectionModel::currentRowChanged,
+            m_layerPanel, [this](const QModelIndex &current) {
+                m_layerPanel->showImage(
+                    current.data(ImageTableModel::FullImageIdRole).toString());
+            });
+    connect(m_layerPanel, &LayerPanel::imagesSelected, this, &MainWindow::selectImages);
+}
+
+void MainWindow::selectImages(const QStringList &imageIds)
+{
+    // select() leaves the current row alone, so the panel is not asked to show another image.
+    QItemSelection selection;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (imageIds.contains(index.data(ImageTableModel::FullImageIdRole).toString()))
+            selection.select(index, index);
+    }
+    m_ui->imageTable->selectionModel()->select(
+        selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 void MainWindow::createStatusBar()
@@ -166,11 +220,16 @@ void MainWindow::retranslate()
     m_digestsAction->setToolTip(tr("One row per digest, with a DIGEST column (--digests)"));
     m_allAction->setText(tr("Show &Intermediate Images"));
     m_allAction->setToolTip(tr("Also list untagged parent images (-a)"));
+    m_usageAction->setText(tr("Show &Shared and Unique Size"));
+    m_usageAction->setToolTip(tr("SHARED SIZE and UNIQUE SIZE columns, as docker system df -v"));
+    m_whyAction->setText(tr("&Why Is This Still Here?…"));
+    m_whyAction->setToolTip(tr("Every reason the selected image exists"));
     m_quitAction->setText(tr("&Quit"));
     m_fileMenu->setTitle(tr("&File"));
     m_imageMenu->setTitle(tr("&Image"));
     m_viewMenu->setTitle(tr("&View"));
     m_cancelButton->setText(tr("Cancel"));
+    m_layerDock->setWindowTitle(tr("Layers"));
     m_model->retranslate();
     showEngineBanner();
     updateStatus();
@@ -213,6 +272,8 @@ void MainWindow::applyListOptions()
     options.digests = m_digestsAction->isChecked();
     m_model->setOptions(options);
     m_ui->imageTable->setColumnHidden(ImageTableModel::DigestColumn, !options.digests);
+    for (const int column : {ImageTableModel::SharedSizeColumn, ImageTableModel::UniqueSizeColumn})
+        m_ui->imageTable->setColumnHidden(column, !m_usageAction->isChecked());
     m_ui->imageTable->resizeColumnsToContents();
     updateStatus();
 }
@@ -223,6 +284,11 @@ void MainWindow::showSnapshot(const Snapshot &snapshot)
     m_model->setNow(QDateTime::currentSecsSinceEpoch());
     m_model->setSnapshot(snapshot);
     m_ui->imageTable->resizeColumnsToContents();
+    if (!m_ui->imageTable->currentIndex().isValid() && m_proxy->rowCount() > 0) {
+        // Show the first image's layers without selecting it: selection is what Delete uses.
+        m_ui->imageTable->selectionModel()->setCurrentIndex(m_proxy->index(0, 0),
+                                                            QItemSelectionModel::NoUpdate);
+    }
     showEngineBanner();
     updateActions();
     updateStatus();
@@ -279,6 +345,7 @@ void MainWindow::updateActions()
     const bool hasSelection = m_ui->imageTable->selectionModel()->hasSelection();
     const bool usable = !m_session->isLoading() && !m_lastError.isError();
     m_removeAction->setEnabled(hasSelection && !removing && usable);
+    m_whyAction->setEnabled(hasSelection && usable);
     m_forceRemoveAction->setEnabled(hasSelection && !removing && usable);
     m_cancelAction->setEnabled(removing);
     // Refresh stays available while loading: it abandons a load stuck on a silent engine.
@@ -291,13 +358,51 @@ void MainWindow::updateStatus()
 {
     const Snapshot &snapshot = m_session->snapshot();
     QString text;
-    if (m_session->isLoading())
+    if (m_session->isLoading()) {
         text = tr("Reading images from %1…").arg(m_session->endpoint().address);
-    else
-        text = tr("%n image(s)", nullptr, int(snapshot.images().size())) + QStringLiteral(", ")
-            + tr("%n row(s) shown", nullptr, m_model->rowCount()) + QStringLiteral(" — ")
-            + m_session->endpoint().address;
+    } else {
+        const qint64 onDisk = m_model->diskUsage().layersSize;
+        //: %1 is "N images", %2 "N rows shown", %3 a size, %4 the engine address.
+        text = tr("%1, %2, %3 on disk — %4")
+                   .arg(tr("%n image(s)", nullptr, int(snapshot.images().size())),
+                        tr("%n row(s) shown", nullptr, m_model->rowCount()),
+                        onDisk < 0 ? tr("size unknown") : Humanize::size(onDisk),
+                        m_session->endpoint().address);
+        const QString selection = selectionStatus();
+        if (!selection.isEmpty())
+            text += QStringLiteral(" — ") + selection;
+    }
     m_statusLabel->setText(text);
+}
+
+QString MainWindow::selectionStatus() const
+{
+    // What removing the selection frees, from the same planner as the preview: shared layers
+    // count only when every image using them goes.
+    const QStringList references = selectedReferences();
+    if (references.isEmpty())
+        return {};
+    QList<RemovalRequest> requests;
+    for (const QString &reference : references)
+        requests.append({reference, false, false});
+    const RemovalPlan plan = RemovalPlanner::plan(m_session->snapshot(), requests);
+    const QString freed = plan.bytesFreed < 0 ? tr("an unknown amount")
+                                              : Humanize::size(plan.bytesFreed);
+    return tr("%n selected: removing them frees %1", nullptr, int(references.size()))
+        .arg(freed);
+}
+
+void MainWindow::explainCurrentImage()
+{
+    const QModelIndex current = m_ui->imageTable->currentIndex();
+    if (!current.isValid())
+        return;
+    auto *dialog = new WhyDialog(this);
+    dialog->setObjectName(QStringLiteral("whyDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->explainImage(m_model->snapshot(), m_model->layerGraph(),
+                         current.data(ImageTableModel::FullImageIdRole).toString());
+    dialog->open();
 }
 
 QStringList MainWindow::selectedReferences() const

@@ -11,6 +11,7 @@
 #include <memory>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -25,6 +26,7 @@ namespace Strata {
 class EngineSession;
 class ImageSortProxy;
 class ImageTableModel;
+class LayerPanel;
 
 // The image table of one engine, removal with confirmation, and the log of what the engine
 // answered. Loading and removing run off the UI thread; this window only reacts to signals.
@@ -44,6 +46,9 @@ public Q_SLOTS:
     void refresh();
     void removeSelected();
     void forceRemoveSelected();
+    void explainCurrentImage();
+    // Selects every table row of these images (what a layer picked in the layer panel uses).
+    void selectImages(const QStringList &imageIds);
     void cancelRemoval();
 
 protected:
@@ -53,6 +58,7 @@ protected:
 private:
     void createActions();
     void createStatusBar();
+    void createLayerDock();
     void retranslate();
     void applyListOptions();
     void showSnapshot(const Snapshot &snapshot);
@@ -60,6 +66,7 @@ private:
     void showEngineBanner();
     void updateActions();
     void updateStatus();
+    QString selectionStatus() const;
     QStringList selectedReferences() const;
     void confirmAndRemove(bool force);
     void openPreview(const Snapshot &snapshot, const QStringList &references, bool force,
@@ -83,6 +90,10 @@ private:
     QAction *m_cancelAction = nullptr;
     QAction *m_digestsAction = nullptr;
     QAction *m_allAction = nullptr;
+    QAction *m_usageAction = nullptr;
+    LayerPanel *m_layerPanel = nullptr;
+    QDockWidget *m_layerDock = nullptr;
+    QAction *m_whyAction = nullptr;
     QAction *m_quitAction = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_imageMenu = nullptr;

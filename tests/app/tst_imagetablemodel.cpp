@@ -60,6 +60,7 @@ private Q_SLOTS:
     void tiesKeepEngineOrderInBothDirections_data();
     void tiesKeepEngineOrderInBothDirections();
     void advancingNowUpdatesOnlyCreated();
+    void showsSharedAndUniqueSizes();
 };
 
 void TestImageTableModel::passesModelTester()
@@ -190,6 +191,32 @@ void TestImageTableModel::advancingNowUpdatesOnlyCreated()
     QCOMPARE(spy.at(0).at(1).toModelIndex().column(), int(ImageTableModel::CreatedColumn));
     QCOMPARE(model.index(0, ImageTableModel::CreatedColumn).data().toString(),
              QStringLiteral("3 hours ago"));
+}
+
+void TestImageTableModel::showsSharedAndUniqueSizes()
+{
+    const auto layer = [](char fill) {
+        return QString(QStringLiteral("sha256:") + QString(64, QLatin1Char(fill)));
+    };
+    ImageRecord x = image('a', {QStringLiteral("x:1")}, {}, 300, 1150);
+    x.diffIds = {layer('1'), layer('2')};
+    x.layerSizes = {1000, 150};
+    ImageRecord y = image('b', {QStringLiteral("y:1")}, {}, 200, 1030);
+    y.diffIds = {layer('1'), layer('3')};
+    y.layerSizes = {1000, 30};
+    ImageTableModel model;
+    model.setSnapshot(Snapshot({x, y}, {}, QDateTime::fromSecsSinceEpoch(400)));
+    const auto text = [&](int row, int column) {
+        return model.index(row, column).data().toString();
+    };
+    QCOMPARE(text(0, ImageTableModel::SharedSizeColumn), QStringLiteral("1kB"));
+    QCOMPARE(text(0, ImageTableModel::UniqueSizeColumn), QStringLiteral("150B"));
+    QCOMPARE(text(1, ImageTableModel::UniqueSizeColumn), QStringLiteral("30B"));
+    QCOMPARE(model.diskUsage().layersSize, qint64(1180)); // the shared base counted once
+    QCOMPARE(model.index(1, ImageTableModel::UniqueSizeColumn)
+                 .data(ImageTableModel::RawValueRole)
+                 .toLongLong(),
+             qint64(30));
 }
 
 QTEST_GUILESS_MAIN(TestImageTableModel)

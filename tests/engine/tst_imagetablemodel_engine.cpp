@@ -39,7 +39,8 @@ QStringList modelRows(const ImageTableModel &model, bool digests)
     QStringList rows;
     for (int row = 0; row < model.rowCount(); ++row) {
         QStringList cells;
-        for (int column = 0; column < ImageTableModel::ColumnCount; ++column) {
+        // The columns `docker image ls` prints; SHARED and UNIQUE SIZE are `docker system df`'s.
+        for (int column = 0; column <= ImageTableModel::SizeColumn; ++column) {
             if (column == ImageTableModel::DigestColumn && !digests)
                 continue;
             cells << model.index(row, column).data().toString();

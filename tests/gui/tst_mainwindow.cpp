@@ -2,7 +2,10 @@
 #include "enginesession.h"
 #include "imagetablemodel.h"
 #include "mainwindow.h"
+#include "humanize.h"
+#include "removalplanner.h"
 #include "removalpreviewdialog.h"
+#include "whydialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -90,6 +93,7 @@ private Q_SLOTS:
     void initTestCase();
     void previewShowsConflictAndForceReplans();
     void previewShowsSharedLayerSurvivor();
+    void explainsWhyAnImageStays();
     void removesSelectedRowThroughDeleteKey();
     void showsUnreachableEngineWithAddress();
     void silentEngineNeverHoldsTheWindow();
@@ -191,6 +195,42 @@ void TestMainWindow::previewShowsSharedLayerSurvivor()
     }
     QVERIFY(sharedBaseExplained);
     saveScreenshot(dialog, QStringLiteral("preview-shared-layers.png"));
+    dialog->reject();
+}
+
+void TestMainWindow::explainsWhyAnImageStays()
+{
+    auto *session = new EngineSession(endpoint());
+    MainWindow window(session);
+    showAndLoad(&window, session);
+    auto *table = window.findChild<QTableView *>(QStringLiteral("imageTable"));
+
+    // The status bar says what removing the selection would free, before anything happens:
+    // redis:alpine frees its own layers, not the base it shares.
+    table->selectRow(rowOf(table->model(), QStringLiteral("redis:alpine")));
+    const RemovalPlan plan
+        = RemovalPlanner::plan(session->snapshot(), {{QStringLiteral("redis:alpine"), false,
+                                                      false}});
+    QVERIFY(plan.bytesFreed > 0);
+    QVERIFY(plan.bytesFreed < session->snapshot().images().constFirst().size * 10);
+    auto *status = window.statusBar()->findChild<QLabel *>();
+    QVERIFY2(status->text().contains(Humanize::size(plan.bytesFreed)), qPrintable(status->text()));
+
+    const int row = rowOf(table->model(), QStringLiteral("ubuntu:18.04"));
+    QVERIFY(row >= 0);
+    table->selectRow(row);
+
+    window.findChild<QAction *>(QStringLiteral("whyAction"))->trigger();
+    WhyDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<WhyDialog *>()) != nullptr);
+    const QString reasons = dialog->reasons().join(QLatin1Char('\n'));
+    // Every reason, where Docker names only the first: the tag, the digest, the container.
+    QVERIFY2(reasons.contains(QStringLiteral("ubuntu:18.04")), qPrintable(reasons));
+    QVERIFY2(reasons.contains(QStringLiteral("ubuntu@sha256:")), qPrintable(reasons));
+    QVERIFY2(reasons.contains(QStringLiteral("stopped-bionic")), qPrintable(reasons));
+    QCOMPARE(dialog->reasons().size(), 3);
+    dialog->resize(640, 300);
+    saveScreenshot(dialog, QStringLiteral("why-image.png"));
     dialog->reject();
 }
 
