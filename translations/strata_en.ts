@@ -267,6 +267,10 @@ Comment: %2</source>
             <numerusform>Layers of %1, base first. %n layers.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Why Is This Layer Still Here?…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Strata::LayerTreeModel</name>

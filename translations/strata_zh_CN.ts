@@ -268,6 +268,10 @@ Comment: %2</source>
             <numerusform>%1 的层，从底层开始。共 %n 层。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Why Is This Layer Still Here?…</source>
+        <translation>为什么这个层还在(&amp;W)？…</translation>
+    </message>
 </context>
 <context>
     <name>Strata::LayerTreeModel</name>

@@ -7,6 +7,7 @@
 #include "layertreemodel.h"
 #include "sharingview.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -48,10 +49,29 @@ LayerPanel::LayerPanel(QWidget *parent)
     m_ui->layerTree->header()->setSectionResizeMode(LayerTreeModel::ImagesColumn,
                                                     QHeaderView::Stretch);
     connectViews();
+    createWhyAction();
     updateImageLabel();
 }
 
 LayerPanel::~LayerPanel() = default;
+
+void LayerPanel::createWhyAction()
+{
+    // Right-click on a layer anywhere in the panel: every image and container that keeps it.
+    m_whyAction = new QAction(this);
+    m_whyAction->setObjectName(QStringLiteral("whyLayerAction"));
+    connect(m_whyAction, &QAction::triggered, this, [this] {
+        if (!m_selectedChainId.isEmpty())
+            Q_EMIT explainLayerRequested(m_selectedChainId);
+    });
+    for (QWidget *view : {static_cast<QWidget *>(m_ui->layerTree),
+                          static_cast<QWidget *>(m_ui->layerTable),
+                          static_cast<QWidget *>(m_sharingView)}) {
+        view->setContextMenuPolicy(Qt::ActionsContextMenu);
+        view->addAction(m_whyAction);
+    }
+    m_whyAction->setText(tr("&Why Is This Layer Still Here?…"));
+}
 
 void LayerPanel::connectViews()
 {
@@ -144,6 +164,8 @@ void LayerPanel::updateImageLabel()
 
 void LayerPanel::changeEvent(QEvent *event)
 {
+    if (event->type() == QEvent::LanguageChange && m_whyAction)
+        m_whyAction->setText(tr("&Why Is This Layer Still Here?…"));
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         m_treeModel->retranslate();

@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QWidget>
 
+class QAction;
+
 #include <memory>
 
 namespace Ui {
@@ -47,12 +49,15 @@ Q_SIGNALS:
     // The person selected a layer (every image whose chain includes it) or an image's column
     // in the sharing view (that image alone).
     void imagesSelected(const QStringList &imageIds);
+    // The person asked why the selected layer is still there.
+    void explainLayerRequested(const QString &chainId);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void connectViews();
+    void createWhyAction();
     void selectLayer(const QString &chainId);
     void activateImage(const QString &imageId);
     void updateImageLabel();
@@ -61,6 +66,7 @@ private:
     LayerTreeModel *m_treeModel;
     LayerDetailsModel *m_detailsModel;
     SharingView *m_sharingView;
+    QAction *m_whyAction = nullptr;
     Snapshot m_snapshot;
     LayerGraph m_graph;
     QString m_imageId;

@@ -177,6 +177,13 @@ void MainWindow::createLayerDock()
                     current.data(ImageTableModel::FullImageIdRole).toString());
             });
     connect(m_layerPanel, &LayerPanel::imagesSelected, this, &MainWindow::selectImages);
+    connect(m_layerPanel, &LayerPanel::explainLayerRequested, this, [this](const QString &id) {
+        auto *dialog = new WhyDialog(this);
+        dialog->setObjectName(QStringLiteral("whyDialog"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->explainLayer(m_model->snapshot(), m_model->layerGraph(), id);
+        dialog->open();
+    });
 }
 
 void MainWindow::selectImages(const QStringList &imageIds)

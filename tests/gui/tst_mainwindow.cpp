@@ -1,6 +1,8 @@
 #include "dockercli.h"
 #include "enginesession.h"
 #include "imagetablemodel.h"
+#include "layerpanel.h"
+#include "layertreemodel.h"
 #include "mainwindow.h"
 #include "humanize.h"
 #include "removalplanner.h"
@@ -21,6 +23,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTranslator>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QTest>
 
@@ -94,6 +97,7 @@ private Q_SLOTS:
     void previewShowsConflictAndForceReplans();
     void previewShowsSharedLayerSurvivor();
     void explainsWhyAnImageStays();
+    void explainsWhyASharedLayerStays();
     void removesSelectedRowThroughDeleteKey();
     void showsUnreachableEngineWithAddress();
     void silentEngineNeverHoldsTheWindow();
@@ -231,6 +235,43 @@ void TestMainWindow::explainsWhyAnImageStays()
     QCOMPARE(dialog->reasons().size(), 3);
     dialog->resize(640, 300);
     saveScreenshot(dialog, QStringLiteral("why-image.png"));
+    dialog->reject();
+}
+
+void TestMainWindow::explainsWhyASharedLayerStays()
+{
+    auto *session = new EngineSession(endpoint());
+    MainWindow window(session);
+    showAndLoad(&window, session);
+
+    // Pick redis:alpine's base layer in the layer tree, then ask why it stays.
+    const ImageRecord *redis = nullptr;
+    for (const ImageRecord &image : session->snapshot().images()) {
+        if (image.repoTags.contains(QStringLiteral("redis:alpine")))
+            redis = &image;
+    }
+    QVERIFY(redis && !redis->diffIds.isEmpty());
+    const QString base = redis->diffIds.constFirst(); // a base layer's chain ID is its diff ID
+    auto *panel = window.findChild<LayerPanel *>();
+    auto *tree = panel->findChild<QTreeView *>(QStringLiteral("layerTree"));
+    QModelIndex baseIndex;
+    for (int row = 0; row < tree->model()->rowCount(); ++row) {
+        const QModelIndex index = tree->model()->index(row, 0);
+        if (index.data(LayerTreeModel::ChainIdRole).toString() == base)
+            baseIndex = index;
+    }
+    QVERIFY(baseIndex.isValid());
+    tree->setCurrentIndex(baseIndex);
+    QCOMPARE(panel->selectedChainId(), base);
+    panel->findChild<QAction *>(QStringLiteral("whyLayerAction"))->trigger();
+    WhyDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<WhyDialog *>()) != nullptr);
+    const QString reasons = dialog->reasons().join(QLatin1Char('\n'));
+    QVERIFY2(reasons.contains(QStringLiteral("redis:alpine")), qPrintable(reasons));
+    QVERIFY2(reasons.contains(QStringLiteral("alpine/git:latest")), qPrintable(reasons));
+    QVERIFY2(reasons.contains(QStringLiteral("running-tutorial")), qPrintable(reasons));
+    dialog->resize(640, 300);
+    saveScreenshot(dialog, QStringLiteral("why-layer.png"));
     dialog->reject();
 }
 
