@@ -40,49 +40,87 @@ QString sizeWithPrecision(qint64 bytes, int significantDigits)
     return QString::number(value, 'g', significantDigits) + QLatin1String(DecimalUnits.at(unit));
 }
 
-QString duration(qint64 seconds)
+DurationBucket durationBucket(qint64 seconds)
 {
     if (seconds < 1)
-        return QStringLiteral("Less than a second");
-    if (seconds == 1)
-        return QStringLiteral("1 second");
+        return {DurationUnit::LessThanASecond, 0};
     if (seconds < 60)
-        return plural(seconds, "seconds");
+        return {DurationUnit::Seconds, seconds};
 
     const qint64 minutes = seconds / 60;
     if (minutes == 1)
-        return QStringLiteral("About a minute");
+        return {DurationUnit::AboutAMinute, 1};
     if (minutes < 60)
-        return plural(minutes, "minutes");
+        return {DurationUnit::Minutes, minutes};
 
     // HumanDuration rounds hours half up (int(d.Hours() + 0.5)) for every step up to months.
     const qint64 hours = (seconds + 1800) / 3600;
     if (hours == 1)
-        return QStringLiteral("About an hour");
+        return {DurationUnit::AboutAnHour, 1};
     if (hours < 48)
-        return plural(hours, "hours");
+        return {DurationUnit::Hours, hours};
     if (hours < 24 * 7 * 2)
-        return plural(hours / 24, "days");
+        return {DurationUnit::Days, hours / 24};
     if (hours < 24 * 30 * 2)
-        return plural(hours / 24 / 7, "weeks");
+        return {DurationUnit::Weeks, hours / 24 / 7};
     if (hours < 24 * 365 * 2)
-        return plural(hours / 24 / 30, "months");
+        return {DurationUnit::Months, hours / 24 / 30};
 
     // Years truncate the hours instead, hence "1 years" just below two years.
-    return plural(seconds / 3600 / 24 / 365, "years");
+    return {DurationUnit::Years, seconds / 3600 / 24 / 365};
 }
 
-QString age(qint64 createdUnixSeconds, qint64 nowUnixSeconds)
+QString durationText(const DurationBucket &bucket)
+{
+    switch (bucket.unit) {
+    case DurationUnit::LessThanASecond:
+        return QStringLiteral("Less than a second");
+    case DurationUnit::Seconds:
+        return bucket.count == 1 ? QStringLiteral("1 second") : plural(bucket.count, "seconds");
+    case DurationUnit::AboutAMinute:
+        return QStringLiteral("About a minute");
+    case DurationUnit::Minutes:
+        return plural(bucket.count, "minutes");
+    case DurationUnit::AboutAnHour:
+        return QStringLiteral("About an hour");
+    case DurationUnit::Hours:
+        return plural(bucket.count, "hours");
+    case DurationUnit::Days:
+        return plural(bucket.count, "days");
+    case DurationUnit::Weeks:
+        return plural(bucket.count, "weeks");
+    case DurationUnit::Months:
+        return plural(bucket.count, "months");
+    case DurationUnit::Years:
+        return plural(bucket.count, "years");
+    }
+    return {};
+}
+
+QString duration(qint64 seconds)
+{
+    return durationText(durationBucket(seconds));
+}
+
+std::optional<DurationBucket> ageBucket(qint64 createdUnixSeconds, qint64 nowUnixSeconds)
 {
     // The CLI's template prints N/A when CreatedSince is empty, which it is for the zero time.
     if (createdUnixSeconds == ZeroTimeUnixSeconds)
-        return QStringLiteral("N/A");
+        return std::nullopt;
 
     // Go's Time.Sub saturates at the largest time.Duration (about 292 years) instead of
     // overflowing, so anything older reads "292 years ago".
     constexpr qint64 MaxDurationSeconds = 9223372036;
     const qint64 elapsed = nowUnixSeconds - createdUnixSeconds;
-    return duration(qMin(elapsed, MaxDurationSeconds)) + QStringLiteral(" ago");
+    return durationBucket(qMin(elapsed, MaxDurationSeconds));
+}
+
+QString age(qint64 createdUnixSeconds, qint64 nowUnixSeconds)
+{
+    const std::optional<DurationBucket> bucket = ageBucket(createdUnixSeconds, nowUnixSeconds);
+    if (!bucket)
+        return QStringLiteral("N/A");
+    return durationText(*bucket) + QStringLiteral(" ago");
 }
 
 } // namespace Strata::Humanize

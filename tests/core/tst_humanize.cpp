@@ -2,6 +2,7 @@
 
 #include <QTest>
 #include <limits>
+#include <tuple>
 
 using namespace Strata;
 
@@ -25,6 +26,9 @@ private Q_SLOTS:
     void duration();
     void age_data();
     void age();
+    void durationBucket_data();
+    void durationBucket();
+    void ageBucketOfZeroTime();
 };
 
 void TestHumanize::size_data()
@@ -169,6 +173,66 @@ void TestHumanize::age()
     QFETCH(qint64, now);
     QFETCH(QString, expected);
     QCOMPARE(Humanize::age(created, now), expected);
+}
+
+void TestHumanize::durationBucket_data()
+{
+    QTest::addColumn<qint64>("seconds");
+    QTest::addColumn<int>("unit");
+    QTest::addColumn<qint64>("count");
+
+    using U = Humanize::DurationUnit;
+    constexpr qint64 H = 3600;
+    constexpr qint64 D = 24 * H;
+    // The steps of HumanDuration at their edges; the English text of each is checked above.
+    const QList<std::tuple<qint64, U, qint64>> table = {
+        { -10, U::LessThanASecond, 0 },
+        { 0, U::LessThanASecond, 0 },
+        { 1, U::Seconds, 1 },
+        { 59, U::Seconds, 59 },
+        { 60, U::AboutAMinute, 1 },
+        { 119, U::AboutAMinute, 1 },
+        { 120, U::Minutes, 2 },
+        { 3599, U::Minutes, 59 },
+        { 3600, U::AboutAnHour, 1 },
+        { 5399, U::AboutAnHour, 1 },
+        { 5400, U::Hours, 2 },
+        { 26 * H, U::Hours, 26 },
+        { 47 * H + 30 * 60, U::Days, 2 },
+        { 13 * D, U::Days, 13 },
+        { 14 * D - 1, U::Weeks, 2 },
+        { 59 * D, U::Weeks, 8 },
+        { 60 * D, U::Months, 2 },
+        { 729 * D, U::Months, 24 },
+        { 730 * D - 1, U::Years, 1 },
+        { 730 * D, U::Years, 2 },
+    };
+    for (const auto &[seconds, unit, count] : table)
+        QTest::addRow("%lld s", seconds) << seconds << int(unit) << count;
+}
+
+void TestHumanize::durationBucket()
+{
+    QFETCH(qint64, seconds);
+    QFETCH(int, unit);
+    QFETCH(qint64, count);
+    const Humanize::DurationBucket bucket = Humanize::durationBucket(seconds);
+    QCOMPARE(int(bucket.unit), unit);
+    QCOMPARE(bucket.count, count);
+    // The English words come from the bucket alone, so a translation sees all the CLI sees.
+    QCOMPARE(Humanize::durationText(bucket), Humanize::duration(seconds));
+}
+
+void TestHumanize::ageBucketOfZeroTime()
+{
+    const qint64 now = 1796405992;
+    QVERIFY(!Humanize::ageBucket(Humanize::ZeroTimeUnixSeconds, now).has_value());
+    const std::optional<Humanize::DurationBucket> epoch = Humanize::ageBucket(0, now);
+    QVERIFY(epoch.has_value());
+    QCOMPARE(int(epoch->unit), int(Humanize::DurationUnit::Years));
+    QCOMPARE(epoch->count, qint64(56));
+    // Saturated like Go's Time.Sub: the oldest representable age is 292 years.
+    QCOMPARE(Humanize::ageBucket(-62135596799, now)->count, qint64(292));
 }
 
 QTEST_GUILESS_MAIN(TestHumanize)
