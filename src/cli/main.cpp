@@ -1,5 +1,7 @@
 #include "dfcommand.h"
+#include "lscommand.h"
 #include "plancommand.h"
+#include "prunecommand.h"
 #include "whycommand.h"
 
 #include <QCoreApplication>
@@ -17,6 +19,10 @@ void printUsage(QTextStream &stream)
               "  plan [--host H] [-f] [--no-prune] [--json] IMAGE...\n"
               "      Print what `docker image rm` would print for these arguments on the\n"
               "      engine, changing nothing.\n"
+              "  ls [--host H] [-a] [-q] [--digests] [--no-trunc] [--filter F]... [REPO[:TAG]]\n"
+              "      Print what `docker image ls` would print with these flags.\n"
+              "  prune [--host H] [-a] [--filter F]... --dry-run\n"
+              "      Print what `docker image prune -f` would print, changing nothing.\n"
               "  df [--host H] [-v]\n"
               "      Print the Images part of `docker system df` (-v: `docker system df -v`).\n"
               "  why [--host H] IMAGE|LAYER\n"
@@ -48,6 +54,10 @@ int main(int argc, char *argv[])
     const QString command = arguments.takeFirst();
     if (command == QLatin1String("plan"))
         return Strata::PlanCommand::run(arguments, out, err);
+    if (command == QLatin1String("ls"))
+        return Strata::LsCommand::run(arguments, out, err);
+    if (command == QLatin1String("prune"))
+        return Strata::PruneCommand::run(arguments, out, err);
     if (command == QLatin1String("df"))
         return Strata::DfCommand::run(arguments, out, err);
     if (command == QLatin1String("why"))
