@@ -1,14 +1,13 @@
 #include "endpoint.h"
 #include "enginesession.h"
+#include "languagemanager.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLocale>
 #include <QPixmap>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -45,17 +44,6 @@ Options parseCommandLine(int argc, char *argv[])
     return {parser.value(hostOption), parser.value(screenshotOption)};
 }
 
-// Loads the embedded translation for the system language, or English (which carries the
-// plural forms of the English text) when Strata has none for that language.
-void installTranslator(QApplication &app)
-{
-    auto *translator = new QTranslator(&app);
-    const QString directory = QStringLiteral(":/i18n");
-    if (translator->load(QLocale(), QStringLiteral("strata"), QStringLiteral("_"), directory)
-        || translator->load(QStringLiteral("strata_en"), directory))
-        QApplication::installTranslator(translator);
-}
-
 // For people without a display and for documentation: grabs the window after the first load.
 void saveScreenshotWhenLoaded(Strata::EngineSession *session, QWidget *window,
                               const QString &path)
@@ -85,7 +73,9 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setDesktopFileName(QStringLiteral("io.github.strata.Strata"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/strata.svg")));
-    installTranslator(app);
+    // The saved choice, else the system language when Strata has it, else English.
+    Strata::LanguageManager languages;
+    languages.setLanguage(Strata::LanguageManager::startupLanguage());
 
     // A bad address is said in the window, with what to do, rather than only on a terminal
     // that a desktop launcher never shows.
@@ -99,7 +89,7 @@ int main(int argc, char *argv[])
     auto *session = new Strata::EngineSession(endpoint);
     if (!addressUsable)
         session->setConfigurationError(error);
-    Strata::MainWindow window(session);
+    Strata::MainWindow window(session, &languages);
     window.show();
     if (!options.screenshotPath.isEmpty())
         saveScreenshotWhenLoaded(session, &window, options.screenshotPath);

@@ -54,6 +54,14 @@
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Filter images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: show only rows containing this text (Ctrl+F; Esc clears)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RemovalPreviewDialog</name>
@@ -76,6 +84,78 @@
     <message>
         <source>&amp;Keep untagged parents (--no-prune)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Strata::AgeText</name>
+    <message>
+        <source>N/A</source>
+        <extracomment>CREATED of an image whose engine reports no creation time (the CLI prints N/A).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less than a second ago</source>
+        <extracomment>An age: created less than a second ago, or in the future.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) ago</source>
+        <translation>
+            <numerusform>%n second ago</numerusform>
+            <numerusform>%n seconds ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About a minute ago</source>
+        <extracomment>An age between 60 and 119 seconds.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About an hour ago</source>
+        <extracomment>An age between 60 and 89 minutes.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s) ago</source>
+        <translation>
+            <numerusform>%n week ago</numerusform>
+            <numerusform>%n weeks ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -144,6 +224,11 @@
         <source>This is the default address: neither --host nor DOCKER_HOST is set.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Two sentences in a row. Chinese sentences end in 。 and take no space between them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Strata::ImageTableModel</name>
@@ -189,6 +274,11 @@
     </message>
     <message>
         <source>UNIQUE SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <extracomment>A size the engine does not know (docker system df -v prints N/A).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -496,6 +586,35 @@ Diff ID: %2</source>
             <numerusform>%n selected: removing it frees %1</numerusform>
             <numerusform>%n selected: removing them frees %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stop after the current request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the rows containing some text (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removal progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <extracomment>The menu of interface languages. Its entries are named in their own languages.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

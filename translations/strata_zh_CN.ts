@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Layers of all images, each under the layer it sits on</source>
-        <translation>所有镜像的层，每层位于其下方的层之下</translation>
+        <translation>所有镜像的层，每一层列在它所基于的层之下</translation>
     </message>
     <message>
         <source>&amp;Sharing</source>
@@ -48,11 +48,19 @@
     </message>
     <message>
         <source>What the engine answers to removals appears here, in Docker&apos;s own words.</source>
-        <translation>引擎对删除请求的应答会显示在这里，保留 Docker 的原文。</translation>
+        <translation>引擎对删除请求的响应会显示在这里，保留 Docker 的原文。</translation>
     </message>
     <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Filter images</source>
+        <translation>筛选镜像</translation>
+    </message>
+    <message>
+        <source>Filter: show only rows containing this text (Ctrl+F; Esc clears)</source>
+        <translation>筛选：只显示包含此文字的行（Ctrl+F；Esc 清除）</translation>
     </message>
 </context>
 <context>
@@ -63,7 +71,7 @@
     </message>
     <message>
         <source>Predicted engine answers</source>
-        <translation>预计的引擎应答</translation>
+        <translation>预计的引擎响应</translation>
     </message>
     <message>
         <source>What stays and why</source>
@@ -79,6 +87,71 @@
     </message>
 </context>
 <context>
+    <name>Strata::AgeText</name>
+    <message>
+        <source>N/A</source>
+        <extracomment>CREATED of an image whose engine reports no creation time (the CLI prints N/A).</extracomment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Less than a second ago</source>
+        <extracomment>An age: created less than a second ago, or in the future.</extracomment>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) ago</source>
+        <translation>
+            <numerusform>%n 秒前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About a minute ago</source>
+        <extracomment>An age between 60 and 119 seconds.</extracomment>
+        <translation>约 1 分钟前</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About an hour ago</source>
+        <extracomment>An age between 60 and 89 minutes.</extracomment>
+        <translation>约 1 小时前</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s) ago</source>
+        <translation>
+            <numerusform>%n 周前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n 个月前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>%n 年前</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Strata::EngineErrorText</name>
     <message>
         <source>The engine address %1 is not valid.</source>
@@ -86,7 +159,7 @@
     </message>
     <message>
         <source>No Docker engine answers at %1.</source>
-        <translation>%1 上没有 Docker 引擎应答。</translation>
+        <translation>%1 上没有 Docker 引擎响应。</translation>
     </message>
     <message>
         <source>Permission denied when connecting to %1.</source>
@@ -94,11 +167,11 @@
     </message>
     <message>
         <source>The Docker engine at %1 did not answer in time.</source>
-        <translation>%1 上的 Docker 引擎未能及时应答。</translation>
+        <translation>%1 上的 Docker 引擎未能及时响应。</translation>
     </message>
     <message>
         <source>%1 answered, but not like a Docker engine.</source>
-        <translation>%1 有应答，但不像是 Docker 引擎。</translation>
+        <translation>%1 有响应，但不像是 Docker 引擎。</translation>
     </message>
     <message>
         <source>Strata and the engine at %1 share no API version.</source>
@@ -143,6 +216,11 @@
     <message>
         <source>This is the default address: neither --host nor DOCKER_HOST is set.</source>
         <translation>这是默认地址：既没有指定 --host，也没有设置 DOCKER_HOST。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Two sentences in a row. Chinese sentences end in 。 and take no space between them.</extracomment>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>
@@ -190,6 +268,11 @@
     <message>
         <source>UNIQUE SIZE</source>
         <translation>独占大小</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <extracomment>A size the engine does not know (docker system df -v prints N/A).</extracomment>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -265,12 +348,12 @@ Comment: %2</source>
     <message numerus="yes">
         <source>Layers of %1, base first. %n layer(s).</source>
         <translation>
-            <numerusform>%1 的层，从底层开始。共 %n 层。</numerusform>
+            <numerusform>%1 的层，从底层开始，共 %n 层。</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Why Is This Layer Still Here?…</source>
-        <translation>为什么这个层还在(&amp;W)？…</translation>
+        <translation>这个层为什么还在？(&amp;W)…</translation>
     </message>
 </context>
 <context>
@@ -312,7 +395,7 @@ Diff ID：%2</translation>
     <message>
         <source>USED BY</source>
         <extracomment>How many images include this layer</extracomment>
-        <translation>使用数</translation>
+        <translation>使用镜像数</translation>
     </message>
 </context>
 <context>
@@ -407,7 +490,7 @@ Diff ID：%2</translation>
     </message>
     <message>
         <source>Cancelling after the current request…</source>
-        <translation>当前请求完成后取消…</translation>
+        <translation>将在当前请求完成后取消…</translation>
     </message>
     <message>
         <source>Could not reach the engine: %1</source>
@@ -431,11 +514,11 @@ Diff ID：%2</translation>
     </message>
     <message>
         <source>Stopped after request %1: the engine answered differently from the preview, so nothing more was sent. The preview promised:</source>
-        <translation>在第 %1 个请求后停止：引擎的应答与预览不同，因此不再发送后续请求。预览原本预计：</translation>
+        <translation>在第 %1 个请求后停止：引擎的响应与预览不符，因此没有再发送任何请求。预览原本预计：</translation>
     </message>
     <message>
         <source>Stopped: the engine&apos;s answer differed from the preview.</source>
-        <translation>已停止：引擎的应答与预览不同。</translation>
+        <translation>已停止：引擎的响应与预览不符。</translation>
     </message>
     <message numerus="yes">
         <source>Done: %n request(s) succeeded.</source>
@@ -465,11 +548,11 @@ Diff ID：%2</translation>
     </message>
     <message>
         <source>&amp;Why Is This Still Here?…</source>
-        <translation>为什么还在这里(&amp;W)？…</translation>
+        <translation>为什么它还在？(&amp;W)…</translation>
     </message>
     <message>
         <source>Every reason the selected image exists</source>
-        <translation>所选镜像存在的所有原因</translation>
+        <translation>所选镜像仍然存在的全部原因</translation>
     </message>
     <message>
         <source>Layers</source>
@@ -491,8 +574,37 @@ Diff ID：%2</translation>
     <message numerus="yes">
         <source>%n selected: removing them frees %1</source>
         <translation>
-            <numerusform>已选 %n 项：删除它们可释放 %1</numerusform>
+            <numerusform>已选 %n 项：删除后可释放 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stop after the current request</source>
+        <translation>在当前请求完成后停止</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>筛选(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Show only the rows containing some text (Ctrl+F)</source>
+        <translation>只显示包含指定文字的行（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Clear Filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Removal progress</source>
+        <translation>删除进度</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <extracomment>The menu of interface languages. Its entries are named in their own languages.</extracomment>
+        <translation>语言(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -507,7 +619,7 @@ Diff ID：%2</translation>
     </message>
     <message>
         <source>the tag %1 still points at it; remove that tag too, or force removal by ID</source>
-        <translation>标签 %1 仍指向它；请一并删除该标签，或按 ID 强制删除</translation>
+        <translation>标签 %1 仍指向它；请一并移除该标签，或按 ID 强制删除</translation>
     </message>
     <message>
         <source>the digest reference %1 still points at it</source>
@@ -519,11 +631,11 @@ Diff ID：%2</translation>
     </message>
     <message>
         <source>the running container %1 uses it; stop and remove the container first</source>
-        <translation>运行中的容器 %1 正在使用它；请先停止并删除该容器</translation>
+        <translation>运行中的容器 %1 在使用它；请先停止并删除该容器</translation>
     </message>
     <message>
         <source>the stopped container %1 uses it; remove the container, or force</source>
-        <translation>已停止的容器 %1 使用它；请删除该容器，或强制删除</translation>
+        <translation>已停止的容器 %1 在使用它；请删除该容器，或强制删除</translation>
     </message>
     <message>
         <source>the image %1 shares this layer</source>
@@ -567,19 +679,19 @@ Diff ID：%2</translation>
     </message>
     <message>
         <source>Other images are built on this one. Remove them first; force does not help.</source>
-        <translation>有其他镜像基于此镜像构建。请先删除它们；强制删除也无济于事。</translation>
+        <translation>有其他镜像基于此镜像构建。请先删除它们；强制也无济于事。</translation>
     </message>
     <message>
         <source>A running container uses this image. Stop and remove the container first; force does not help.</source>
-        <translation>有运行中的容器在使用此镜像。请先停止并删除该容器；强制删除也无济于事。</translation>
+        <translation>有运行中的容器在使用此镜像。请先停止并删除该容器；强制也无济于事。</translation>
     </message>
     <message>
         <source>A stopped container uses this image. Remove the container, or force the removal (the container keeps working).</source>
-        <translation>有已停止的容器使用此镜像。请删除该容器，或强制删除（容器仍可继续使用）。</translation>
+        <translation>有已停止的容器在使用此镜像。请删除该容器，或强制删除（容器仍可继续使用）。</translation>
     </message>
     <message>
         <source>The image has several tags. Removing it by ID needs force, which removes every tag; or remove the tags one by one.</source>
-        <translation>此镜像有多个标签。按 ID 删除需要强制，这会删除所有标签；也可以逐个删除标签。</translation>
+        <translation>此镜像有多个标签。按 ID 删除需要强制，这会移除全部标签；也可以逐个移除标签。</translation>
     </message>
     <message>
         <source>Nothing on this engine has that name or ID.</source>
@@ -596,7 +708,7 @@ Diff ID：%2</translation>
     <message>
         <source>Removes %1, deletes %2 and %3, frees %4.</source>
         <extracomment>%1 is &quot;N tags&quot;, %2 &quot;N images&quot;, %3 &quot;N layers&quot;, %4 a size such as 28.9MB.</extracomment>
-        <translation>移除 %1，删除 %2 和 %3，释放 %4。</translation>
+        <translation>移除 %1，删除 %2和 %3，释放 %4。</translation>
     </message>
     <message numerus="yes">
         <source>%n tag(s)</source>
@@ -625,7 +737,7 @@ Diff ID：%2</translation>
     </message>
     <message>
         <source>Force would remove it.</source>
-        <translation>强制删除可以删除它。</translation>
+        <translation>使用“强制”即可删除。</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
@@ -633,7 +745,7 @@ Diff ID：%2</translation>
     </message>
     <message>
         <source>What the engine will answer</source>
-        <translation>引擎将给出的应答</translation>
+        <translation>引擎将给出的响应</translation>
     </message>
     <message>
         <source>What stays, and why</source>
@@ -680,7 +792,7 @@ Diff ID：%2</translation>
     <message numerus="yes">
         <source>Image %1, %n layer(s)</source>
         <translation>
-            <numerusform>镜像 %1，%n 层</numerusform>
+            <numerusform>镜像 %1，共 %n 层</numerusform>
         </translation>
     </message>
 </context>
@@ -700,14 +812,14 @@ Diff ID：%2</translation>
     </message>
     <message>
         <source>Nothing keeps it: removing it deletes it.</source>
-        <translation>没有任何东西保留它：删除即会真正删除。</translation>
+        <translation>没有任何因素保留它：删除后它就会被彻底清除。</translation>
     </message>
 </context>
 <context>
     <name>WhyDialog</name>
     <message>
         <source>Why is this still here?</source>
-        <translation>为什么还在这里？</translation>
+        <translation>为什么它还在？</translation>
     </message>
     <message>
         <source>Reasons</source>

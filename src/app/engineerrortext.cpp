@@ -34,9 +34,10 @@ QString EngineErrorText::advice(const EngineError &error, const Endpoint &endpoi
         return tr("Use unix:///path/to/docker.sock or tcp://host:port, then start Strata again "
                   "with --host ADDRESS or with DOCKER_HOST set.");
     case EngineError::Code::Unreachable:
-        return originText(endpoint) + QLatin1Char(' ')
-            + tr("Is Docker running? Start it (for example “sudo systemctl start docker”) and "
-                 "press Retry, or start Strata again with --host ADDRESS for another engine.");
+        return joinSentences(
+            originText(endpoint),
+            tr("Is Docker running? Start it (for example “sudo systemctl start docker”) and "
+               "press Retry, or start Strata again with --host ADDRESS for another engine."));
     case EngineError::Code::PermissionDenied:
         return tr("Add yourself to the docker group (“sudo usermod -aG docker $USER”), log in "
                   "again, then start Strata again.");
@@ -45,13 +46,21 @@ QString EngineErrorText::advice(const EngineError &error, const Endpoint &endpoi
     case EngineError::Code::ApiVersion:
     case EngineError::Code::ProtocolError:
     case EngineError::Code::HttpError:
-        return originText(endpoint) + QLatin1Char(' ')
-            + tr("Check that the address points at a Docker or Podman engine.");
+        return joinSentences(originText(endpoint),
+                             tr("Check that the address points at a Docker or Podman engine."));
     case EngineError::Code::Cancelled:
     case EngineError::Code::None:
         break;
     }
     return {};
+}
+
+QString EngineErrorText::joinSentences(const QString &first, const QString &second)
+{
+    if (first.isEmpty())
+        return second;
+    //: Two sentences in a row. Chinese sentences end in 。 and take no space between them.
+    return tr("%1 %2").arg(first, second);
 }
 
 QString EngineErrorText::originText(const Endpoint &endpoint)

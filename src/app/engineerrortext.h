@@ -20,6 +20,7 @@ public:
 
 private:
     static QString originText(const Endpoint &endpoint);
+    static QString joinSentences(const QString &first, const QString &second);
 };
 
 } // namespace Strata

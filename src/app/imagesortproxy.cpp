@@ -2,6 +2,8 @@
 
 #include "imagetablemodel.h"
 
+#include <QRegularExpression>
+
 namespace Strata {
 
 ImageSortProxy::ImageSortProxy(QObject *parent)
@@ -24,6 +26,30 @@ bool ImageSortProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
     // descending sort the proxy asks with the arguments swapped, so the tie-break flips too.
     return sortOrder() == Qt::AscendingOrder ? left.row() < right.row()
                                              : left.row() > right.row();
+}
+
+void ImageSortProxy::setFilterColumns(const QList<int> &columns)
+{
+    if (!m_allColumns && columns == m_filterColumns)
+        return;
+    m_filterColumns = columns;
+    m_allColumns = false;
+    invalidateRowsFilter();
+}
+
+bool ImageSortProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (m_allColumns)
+        return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+    const QRegularExpression pattern = filterRegularExpression();
+    if (pattern.pattern().isEmpty())
+        return true;
+    for (const int column : m_filterColumns) {
+        const QModelIndex index = sourceModel()->index(sourceRow, column, sourceParent);
+        if (index.data(filterRole()).toString().contains(pattern))
+            return true;
+    }
+    return false;
 }
 
 } // namespace Strata

@@ -1,5 +1,6 @@
 #include "imagetablemodel.h"
 
+#include "agetext.h"
 #include "digest.h"
 #include "humanize.h"
 
@@ -102,9 +103,8 @@ QVariant ImageTableModel::displayText(const ImageListRow &row, int column) const
     case ImageIdColumn:
         return Digest::shortId(row.imageId);
     case CreatedColumn:
-        // TODO: ages read in English as the CLI prints them; translated ages come with the
-        // localisation issue (#5).
-        return Humanize::age(row.created, m_now);
+        // In English exactly as the CLI prints it, so the table can be compared with it.
+        return AgeText::age(row.created, m_now);
     case SizeColumn:
         return Humanize::size(row.size);
     case SharedSizeColumn:
@@ -123,7 +123,10 @@ QVariant ImageTableModel::usageText(const ImageListRow &row, int column) const
     if (!usage)
         return {};
     const qint64 bytes = column == SharedSizeColumn ? usage->sharedSize : usage->uniqueSize;
-    return bytes < 0 ? QStringLiteral("N/A") : Humanize::sizeWithPrecision(bytes, 4);
+    if (bytes >= 0)
+        return Humanize::sizeWithPrecision(bytes, 4);
+    //: A size the engine does not know (docker system df -v prints N/A).
+    return tr("N/A");
 }
 
 QVariant ImageTableModel::rawValue(const ImageListRow &row, int column) const
@@ -194,6 +197,9 @@ QVariant ImageTableModel::headerData(int section, Qt::Orientation orientation, i
 void ImageTableModel::retranslate()
 {
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    // Ages, unknown sizes and tooltips are words too.
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 } // namespace Strata

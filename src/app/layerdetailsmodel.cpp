@@ -1,5 +1,6 @@
 #include "layerdetailsmodel.h"
 
+#include "agetext.h"
 #include "digest.h"
 #include "humanize.h"
 
@@ -108,8 +109,7 @@ QVariant LayerDetailsModel::displayText(const LayerDetails::Layer &layer, int co
         //: Size of a layer that the engine's history did not tell
         return layer.size < 0 ? tr("unknown") : Humanize::size(layer.size);
     case CreatedColumn:
-        // TODO: ages read in English as the CLI prints them, like the image table's.
-        return entry ? Humanize::age(entry->created, m_now) : QString();
+        return entry ? AgeText::age(entry->created, m_now) : QString();
     case SharedWithColumn:
         return sharedWithText(layer);
     case DiffIdColumn:

@@ -6,20 +6,23 @@
 #include "engineerrortext.h"
 #include "enginesession.h"
 #include "imagesortproxy.h"
-#include "imagetablemodel.h"
-#include "layerpanel.h"
 #include "humanize.h"
+#include "imagetablemodel.h"
+#include "languagemanager.h"
+#include "layerpanel.h"
 #include "removalplanner.h"
 #include "removalpreviewdialog.h"
 #include "whydialog.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
-#include <QDockWidget>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -36,7 +39,7 @@ constexpr int AgeRefreshMilliseconds = 30 * 1000;
 
 } // namespace
 
-MainWindow::MainWindow(EngineSession *session, QWidget *parent)
+MainWindow::MainWindow(EngineSession *session, LanguageManager *languages, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_session(session)
@@ -44,6 +47,7 @@ MainWindow::MainWindow(EngineSession *session, QWidget *parent)
     , m_proxy(new ImageSortProxy(this))
     , m_executor(new RemovalExecutor(this))
     , m_ageTimer(new QTimer(this))
+    , m_languages(languages)
 {
     m_ui->setupUi(this);
     m_session->setParent(this);
@@ -64,6 +68,8 @@ MainWindow::MainWindow(EngineSession *session, QWidget *parent)
     createActions();
     createStatusBar();
     createLayerDock();
+    createLanguageMenu();
+    createFilter();
     applyListOptions();
 
     connect(m_session, &EngineSession::snapshotLoaded, this, &MainWindow::showSnapshot);
@@ -94,6 +100,8 @@ MainWindow::MainWindow(EngineSession *session, QWidget *parent)
 
     retranslate();
     updateActions();
+    // The table, not the filter field above it, has the keyboard: Delete and F5 act on it.
+    m_ui->imageTable->setFocus();
 }
 
 MainWindow::~MainWindow() = default;
@@ -186,6 +194,70 @@ void MainWindow::createLayerDock()
     });
 }
 
+void MainWindow::createLanguageMenu()
+{
+    if (!m_languages)
+        return;
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    m_languageGroup = new QActionGroup(this);
+    m_languageGroup->setExclusive(true);
+    for (const LanguageManager::Language &language : LanguageManager::availableLanguages()) {
+        QAction *action = m_languageMenu->addAction(language.nativeName);
+        action->setObjectName(QStringLiteral("language_") + language.code);
+        action->setData(language.code);
+        action->setCheckable(true);
+        action->setChecked(language.code == m_languages->currentLanguage());
+        m_languageGroup->addAction(action);
+    }
+    connect(m_languageGroup, &QActionGroup::triggered, this, [this](QAction *action) {
+        m_languages->chooseLanguage(action->data().toString());
+    });
+    connect(m_languages, &LanguageManager::languageChanged, this, [this](const QString &code) {
+        for (QAction *action : m_languageGroup->actions())
+            action->setChecked(action->data().toString() == code);
+    });
+}
+
+void MainWindow::createFilter()
+{
+    m_findAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-find")), {}, this);
+    m_findAction->setObjectName(QStringLiteral("findAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, &MainWindow::focusFilter);
+    m_viewMenu->insertAction(m_viewMenu->actions().value(0), m_findAction);
+    m_viewMenu->insertSeparator(m_viewMenu->actions().value(1));
+
+    // Escape anywhere over the table or the filter shows every row again.
+    m_clearFilterAction = new QAction(this);
+    m_clearFilterAction->setObjectName(QStringLiteral("clearFilterAction"));
+    m_clearFilterAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_clearFilterAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_clearFilterAction, &QAction::triggered, this, &MainWindow::clearFilter);
+    m_ui->centralWidget->addAction(m_clearFilterAction);
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
+}
+
+void MainWindow::focusFilter()
+{
+    m_ui->filterEdit->setFocus(Qt::ShortcutFocusReason);
+    m_ui->filterEdit->selectAll();
+}
+
+void MainWindow::clearFilter()
+{
+    const bool wasEditing = m_ui->filterEdit->hasFocus();
+    m_ui->filterEdit->clear();
+    if (wasEditing)
+        m_ui->imageTable->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::applyFilter(const QString &text)
+{
+    m_proxy->setFilterFixedString(text.trimmed());
+    updateStatus();
+}
+
 void MainWindow::selectImages(const QStringList &imageIds)
 {
     // select() leaves the current row alone, so the panel is not asked to show another image.
@@ -236,8 +308,19 @@ void MainWindow::retranslate()
     m_imageMenu->setTitle(tr("&Image"));
     m_viewMenu->setTitle(tr("&View"));
     m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop after the current request"));
+    m_findAction->setText(tr("&Filter…"));
+    m_findAction->setToolTip(tr("Show only the rows containing some text (Ctrl+F)"));
+    m_clearFilterAction->setText(tr("Clear Filter"));
+    m_statusLabel->setAccessibleName(tr("Status"));
+    m_progressBar->setAccessibleName(tr("Removal progress"));
+    if (m_languageMenu) {
+        //: The menu of interface languages. Its entries are named in their own languages.
+        m_languageMenu->setTitle(tr("&Language"));
+    }
     m_layerDock->setWindowTitle(tr("Layers"));
     m_model->retranslate();
+    m_ui->imageTable->resizeColumnsToContents();
     showEngineBanner();
     updateStatus();
 }
@@ -281,6 +364,12 @@ void MainWindow::applyListOptions()
     m_ui->imageTable->setColumnHidden(ImageTableModel::DigestColumn, !options.digests);
     for (const int column : {ImageTableModel::SharedSizeColumn, ImageTableModel::UniqueSizeColumn})
         m_ui->imageTable->setColumnHidden(column, !m_usageAction->isChecked());
+    QList<int> shown;
+    for (int column = 0; column < ImageTableModel::ColumnCount; ++column) {
+        if (!m_ui->imageTable->isColumnHidden(column))
+            shown.append(column);
+    }
+    m_proxy->setFilterColumns(shown);
     m_ui->imageTable->resizeColumnsToContents();
     updateStatus();
 }
@@ -372,7 +461,7 @@ void MainWindow::updateStatus()
         //: %1 is "N images", %2 "N rows shown", %3 a size, %4 the engine address.
         text = tr("%1, %2, %3 on disk — %4")
                    .arg(tr("%n image(s)", nullptr, int(snapshot.images().size())),
-                        tr("%n row(s) shown", nullptr, m_model->rowCount()),
+                        tr("%n row(s) shown", nullptr, m_proxy->rowCount()),
                         onDisk < 0 ? tr("size unknown") : Humanize::size(onDisk),
                         m_session->endpoint().address);
         const QString selection = selectionStatus();

@@ -11,6 +11,7 @@
 #include <memory>
 
 class QAction;
+class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QProgressBar;
@@ -26,17 +27,20 @@ namespace Strata {
 class EngineSession;
 class ImageSortProxy;
 class ImageTableModel;
+class LanguageManager;
 class LayerPanel;
 
 // The image table of one engine, removal with confirmation, and the log of what the engine
 // answered. Loading and removing run off the UI thread; this window only reacts to signals.
+// With a LanguageManager, View → Language switches the interface language while it runs.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(EngineSession *session, QWidget *parent = nullptr);
+    explicit MainWindow(EngineSession *session, LanguageManager *languages = nullptr,
+                        QWidget *parent = nullptr);
     ~MainWindow() override;
 
     ImageTableModel *imageModel() const { return m_model; }
@@ -50,6 +54,10 @@ public Q_SLOTS:
     // Selects every table row of these images (what a layer picked in the layer panel uses).
     void selectImages(const QStringList &imageIds);
     void cancelRemoval();
+    // Ctrl+F: puts the cursor in the filter field over the table.
+    void focusFilter();
+    // Escape: shows every row again.
+    void clearFilter();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -59,6 +67,9 @@ private:
     void createActions();
     void createStatusBar();
     void createLayerDock();
+    void createLanguageMenu();
+    void createFilter();
+    void applyFilter(const QString &text);
     void retranslate();
     void applyListOptions();
     void showSnapshot(const Snapshot &snapshot);
@@ -98,6 +109,11 @@ private:
     QMenu *m_fileMenu = nullptr;
     QMenu *m_imageMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    LanguageManager *m_languages = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_clearFilterAction = nullptr;
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progressBar = nullptr;
     QPushButton *m_cancelButton = nullptr;

@@ -34,6 +34,9 @@ RemovalPreviewDialog::RemovalPreviewDialog(const Snapshot &snapshot,
     }
     connect(m_ui->forceCheck, &QCheckBox::toggled, this, &RemovalPreviewDialog::replan);
     connect(m_ui->noPruneCheck, &QCheckBox::toggled, this, &RemovalPreviewDialog::replan);
+    m_removeButton = m_ui->buttonBox->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_removeButton->setObjectName(QStringLiteral("removeButton"));
+    m_removeButton->setDefault(true);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_plan = RemovalPlanner::plan(m_snapshot, requests());
@@ -96,7 +99,7 @@ void RemovalPreviewDialog::showPlan()
     // Nothing to do when every request would fail; the user can still read why.
     const bool anySucceeds = std::any_of(m_plan.steps.cbegin(), m_plan.steps.cend(),
                                          [](const PlannedStep &step) { return step.succeeds(); });
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(anySucceeds);
+    m_removeButton->setEnabled(anySucceeds);
 }
 
 void RemovalPreviewDialog::showSteps()
@@ -172,7 +175,7 @@ void RemovalPreviewDialog::changeEvent(QEvent *event)
 
 void RemovalPreviewDialog::retranslate()
 {
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Remove"));
+    m_removeButton->setText(tr("&Remove"));
     m_ui->stepTree->setHeaderLabel(tr("What the engine will answer"));
     m_ui->survivorTree->setHeaderLabel(tr("What stays, and why"));
     showPlan();

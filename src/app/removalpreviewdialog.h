@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QPushButton;
 class QTreeWidgetItem;
 
 namespace Ui {
@@ -57,6 +58,9 @@ private:
     Snapshot m_snapshot;
     QStringList m_references;
     RemovalPlan m_plan;
+    // Not the standard Ok button: QDialogButtonBox gives standard buttons Qt's words back on
+    // every language change, after this dialog has named it.
+    QPushButton *m_removeButton = nullptr;
 };
 
 } // namespace Strata

@@ -1,6 +1,7 @@
 #include "dockercli.h"
 #include "enginesession.h"
 #include "imagetablemodel.h"
+#include "languagemanager.h"
 #include "layerpanel.h"
 #include "layertreemodel.h"
 #include "mainwindow.h"
@@ -22,7 +23,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTranslator>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QTest>
@@ -82,8 +82,7 @@ RemovalPreviewDialog *openPreview(MainWindow *window, const QString &reference,
 
 QPushButton *removeButton(RemovalPreviewDialog *dialog)
 {
-    return dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
-        ->button(QDialogButtonBox::Ok);
+    return dialog->findChild<QPushButton *>(QStringLiteral("removeButton"));
 }
 
 } // namespace
@@ -134,9 +133,9 @@ void TestMainWindow::initTestCase()
     // The same test runs once per language; only engine words are compared as text.
     const QString language = qEnvironmentVariable("STRATA_TEST_LANGUAGE");
     if (!language.isEmpty()) {
-        auto *translator = new QTranslator(this);
-        QVERIFY(translator->load(QStringLiteral("strata_") + language, QStringLiteral(":/i18n")));
-        QApplication::installTranslator(translator);
+        // Strata's and Qt's translations and the locale, as the program sets them.
+        auto *languages = new LanguageManager(this);
+        QVERIFY(languages->setLanguage(language));
     }
     m_host = Testing::fixtureHost(qPrintable(qEnvironmentVariable("STRATA_TEST_FIXTURE")));
     QVERIFY2(!m_host.isEmpty(),
