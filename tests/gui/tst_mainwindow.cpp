@@ -19,6 +19,7 @@
 #include <QLocalServer>
 #include <QStatusBar>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void previewShowsSharedLayerSurvivor();
     void explainsWhyAnImageStays();
     void explainsWhyASharedLayerStays();
+    void filtersVisibleTextWithCtrlF();
     void removesSelectedRowThroughDeleteKey();
     void showsUnreachableEngineWithAddress();
     void silentEngineNeverHoldsTheWindow();
@@ -272,6 +274,55 @@ void TestMainWindow::explainsWhyASharedLayerStays()
     dialog->resize(640, 300);
     saveScreenshot(dialog, QStringLiteral("why-layer.png"));
     dialog->reject();
+}
+
+void TestMainWindow::filtersVisibleTextWithCtrlF()
+{
+    auto *session = new EngineSession(endpoint());
+    MainWindow window(session);
+    showAndLoad(&window, session);
+    auto *table = window.findChild<QTableView *>(QStringLiteral("imageTable"));
+    auto *filter = window.findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+    auto *status = window.statusBar()->findChild<QLabel *>();
+    const int all = table->model()->rowCount();
+
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(filter->hasFocus());
+    QTest::keyClicks(filter, QStringLiteral("ALPINE"));
+
+    // The rows whose shown text contains the word, as the CLI's own table has them.
+    const Testing::DockerRun listing = Testing::runDocker(
+        m_host, {QStringLiteral("image"), QStringLiteral("ls"), QStringLiteral("--format"),
+                 QStringLiteral("{{.Repository}} {{.Tag}} {{.ID}} {{.Size}}")});
+    QCOMPARE(listing.exitCode, 0);
+    const QStringList expected
+        = listing.outputLines().filter(QStringLiteral("alpine"), Qt::CaseInsensitive);
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(table->model()->rowCount(), int(expected.size()));
+    QVERIFY(table->model()->rowCount() < all);
+    const QString shown = QCoreApplication::translate("Strata::MainWindow", "%n row(s) shown",
+                                                      nullptr, int(expected.size()));
+    QVERIFY2(status->text().contains(shown), qPrintable(status->text()));
+    saveScreenshot(&window, QStringLiteral("mainwindow-filtered.png"));
+
+    // Only shown columns count: digests match once the DIGEST column is shown.
+    filter->setText(QStringLiteral("sha256:"));
+    QCOMPARE(table->model()->rowCount(), 0);
+    window.findChild<QAction *>(QStringLiteral("digestsAction"))->setChecked(true);
+    QVERIFY(table->model()->rowCount() > 0);
+    window.findChild<QAction *>(QStringLiteral("digestsAction"))->setChecked(false);
+
+    // Escape clears it, from the field or from the table, and the table has the keys again.
+    QTest::keyClick(filter, Qt::Key_Escape);
+    QCOMPARE(filter->text(), QString());
+    QCOMPARE(table->model()->rowCount(), all);
+    QVERIFY(table->hasFocus());
+    filter->setText(QStringLiteral("redis"));
+    QVERIFY(table->model()->rowCount() < all);
+    QTest::keyClick(table, Qt::Key_Escape);
+    QCOMPARE(filter->text(), QString());
+    QCOMPARE(table->model()->rowCount(), all);
 }
 
 void TestMainWindow::removesSelectedRowThroughDeleteKey()
