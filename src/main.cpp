@@ -20,6 +20,8 @@ struct Options
 };
 
 // Parsed before QApplication exists, so that --help and --version work without a display.
+// TODO: --help is therefore always English: no translator can be installed before the
+// application object exists, and creating one needs a display.
 Options parseCommandLine(int argc, char *argv[])
 {
     QStringList arguments;

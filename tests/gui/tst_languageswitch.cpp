@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QStatusBar>
@@ -172,6 +173,8 @@ void TestLanguageSwitch::switchesOpenWindowsBothWays()
     saveScreenshot(&window, QStringLiteral("mainwindow-zh_CN.png"));
     saveScreenshot(m_why, QStringLiteral("why-zh_CN.png"));
     saveScreenshot(&preview, QStringLiteral("preview-zh_CN.png"));
+    saveScreenshot(window.findChild<QMenu *>(QStringLiteral("languageMenu")),
+                   QStringLiteral("language-menu-zh_CN.png"));
 
     // The choice is remembered for the next start, in the standard place.
     QCOMPARE(LanguageManager::startupLanguage(), QStringLiteral("zh_CN"));
