@@ -2,6 +2,7 @@
 
 #include "digest.h"
 #include "endpoint.h"
+#include "enginesnapshot.h"
 #include "humanize.h"
 #include "layergraph.h"
 #include "reference.h"
@@ -139,18 +140,9 @@ int DfCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &
             << "\nUsage: strata-cli df [--host H] [-v]" << Qt::endl;
         return 2;
     }
-    Endpoint endpoint;
-    EngineError error;
-    if (!Endpoint::fromEnvironment(parser.value(host), &endpoint, &error)) {
-        err << "strata-cli: " << error.detail << Qt::endl;
+    SnapshotLoader::Result loaded;
+    if (!loadEngineSnapshot(parser.value(host), err, &loaded))
         return 2;
-    }
-    const SnapshotLoader::Result loaded = SnapshotLoader::load(endpoint);
-    if (loaded.error.isError()) {
-        err << "strata-cli: cannot read the engine at " << endpoint.address << ": "
-            << loaded.error.detail << Qt::endl;
-        return 2;
-    }
     const LayerGraph graph(loaded.snapshot);
     const DiskUsage::Report report = DiskUsage::compute(loaded.snapshot, graph);
     if (parser.isSet(verbose))

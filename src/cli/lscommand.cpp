@@ -3,6 +3,7 @@
 #include "dfcommand.h"
 #include "digest.h"
 #include "endpoint.h"
+#include "enginesnapshot.h"
 #include "humanize.h"
 #include "snapshotloader.h"
 
@@ -113,18 +114,9 @@ int LsCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &
         err.flush();
         return 125;
     }
-    Endpoint endpoint;
-    EngineError error;
-    if (!Endpoint::fromEnvironment(options.host, &endpoint, &error)) {
-        err << "strata-cli: " << error.detail << Qt::endl;
+    SnapshotLoader::Result loaded;
+    if (!loadEngineSnapshot(options.host, err, &loaded))
         return 2;
-    }
-    const SnapshotLoader::Result loaded = SnapshotLoader::load(endpoint);
-    if (loaded.error.isError()) {
-        err << "strata-cli: cannot read the engine at " << endpoint.address << ": "
-            << loaded.error.detail << Qt::endl;
-        return 2;
-    }
     ImageFilter::Options filterOptions;
     filterOptions.all = options.all;
     filterOptions.apiVersion = loaded.info.maxApiVersion;

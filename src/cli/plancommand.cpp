@@ -1,6 +1,7 @@
 #include "plancommand.h"
 
 #include "endpoint.h"
+#include "enginesnapshot.h"
 #include "planjson.h"
 #include "removalplanner.h"
 #include "snapshotloader.h"
@@ -83,18 +84,9 @@ int PlanCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
     PlanOptions options;
     if (!parseOptions(arguments, &options, err))
         return 2;
-    Endpoint endpoint;
-    EngineError error;
-    if (!Endpoint::fromEnvironment(options.host, &endpoint, &error)) {
-        err << "strata-cli: " << error.detail << Qt::endl;
+    SnapshotLoader::Result loaded;
+    if (!loadEngineSnapshot(options.host, err, &loaded))
         return 2;
-    }
-    const SnapshotLoader::Result loaded = SnapshotLoader::load(endpoint);
-    if (loaded.error.isError()) {
-        err << "strata-cli: cannot read the engine at " << endpoint.address << ": "
-            << loaded.error.detail << Qt::endl;
-        return 2;
-    }
     QList<RemovalRequest> requests;
     for (const QString &reference : std::as_const(options.references))
         requests.append({reference, options.force, options.noPrune});

@@ -1,6 +1,7 @@
 #include "prunecommand.h"
 
 #include "endpoint.h"
+#include "enginesnapshot.h"
 #include "pruneplanner.h"
 #include "snapshotloader.h"
 
@@ -89,18 +90,9 @@ int PruneCommand::run(const QStringList &arguments, QTextStream &out, QTextStrea
             return 125;
         }
     }
-    Endpoint endpoint;
-    EngineError error;
-    if (!Endpoint::fromEnvironment(options.host, &endpoint, &error)) {
-        err << "strata-cli: " << error.detail << Qt::endl;
+    SnapshotLoader::Result loaded;
+    if (!loadEngineSnapshot(options.host, err, &loaded))
         return 2;
-    }
-    const SnapshotLoader::Result loaded = SnapshotLoader::load(endpoint);
-    if (loaded.error.isError()) {
-        err << "strata-cli: cannot read the engine at " << endpoint.address << ": "
-            << loaded.error.detail << Qt::endl;
-        return 2;
-    }
     const PrunePlanner::Result result = PrunePlanner::plan(loaded.snapshot, pruneOptions);
     if (result.error.isError()) {
         err << result.error.cliText();

@@ -2,6 +2,7 @@
 
 #include "digest.h"
 #include "endpoint.h"
+#include "enginesnapshot.h"
 #include "enginestate.h"
 #include "humanize.h"
 #include "resolver.h"
@@ -244,18 +245,9 @@ int WhyCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
             << "\nUsage: strata-cli why [--host H] IMAGE|LAYER" << Qt::endl;
         return 2;
     }
-    Endpoint endpoint;
-    EngineError error;
-    if (!Endpoint::fromEnvironment(parser.value(host), &endpoint, &error)) {
-        err << "strata-cli: " << error.detail << Qt::endl;
+    SnapshotLoader::Result loaded;
+    if (!loadEngineSnapshot(parser.value(host), err, &loaded))
         return 2;
-    }
-    const SnapshotLoader::Result loaded = SnapshotLoader::load(endpoint);
-    if (loaded.error.isError()) {
-        err << "strata-cli: cannot read the engine at " << endpoint.address << ": "
-            << loaded.error.detail << Qt::endl;
-        return 2;
-    }
     const LayerGraph graph(loaded.snapshot);
     const Explanation explanation
         = explain(loaded.snapshot, graph, parser.positionalArguments().constFirst());
