@@ -163,7 +163,8 @@ void TestLanguageSwitch::switchesOpenWindowsBothWays()
     QVERIFY2(chinese.status.contains(QStringLiteral("已选 1 项")), qPrintable(chinese.status));
     QVERIFY2(chinese.whyLabel.contains(QStringLiteral("镜像 ubuntu:18.04")),
              qPrintable(chinese.whyLabel));
-    QVERIFY2(chinese.closeButton.contains(QStringLiteral("关闭")), qPrintable(chinese.closeButton));
+    QVERIFY2(chinese.closeButton.contains(QStringLiteral("关闭")),
+             qPrintable(chinese.closeButton));
     QCOMPARE(chinese.removeButton, QStringLiteral("删除(&R)"));
     QVERIFY2(chinese.cancelButton.contains(QStringLiteral("取消")),
              qPrintable(chinese.cancelButton));
