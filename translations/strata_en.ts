@@ -59,7 +59,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Filter: show only rows containing this text (Ctrl+F; Esc clears)</source>
+        <source>Filter: text, or Docker filters like reference=ubuntu dangling=true (Ctrl+F; Esc clears)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -505,10 +505,6 @@ Diff ID: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelled; the requests after this point were not sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stopped: the engine could not be reached.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -580,13 +576,6 @@ Diff ID: %2</source>
         <source>an unknown amount</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n selected: removing them frees %1</source>
-        <translation>
-            <numerusform>%n selected: removing it frees %1</numerusform>
-            <numerusform>%n selected: removing them frees %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Stop after the current request</source>
         <translation type="unfinished"></translation>
@@ -614,6 +603,99 @@ Diff ID: %2</source>
     <message>
         <source>&amp;Language</source>
         <extracomment>The menu of interface languages. Its entries are named in their own languages.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This filter is refused; the table still shows the last valid one.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text, or Docker filters: reference=, before=, since=, dangling=, label=, until=. Several values of one key match any of them; different keys must all match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n row(s) matching “%1”, by reference, in the order docker image ls lists them.</source>
+        <translation>
+            <numerusform>The row matching “%1”, by reference, in the order docker image ls lists them.</numerusform>
+            <numerusform>The %n rows matching “%1”, by reference, in the order docker image ls lists them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dangling images only (docker image prune)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All unused images (docker image prune -a)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prune Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which images to prune:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview: %n record(s), Total reclaimed space: %1</source>
+        <translation>
+            <numerusform>Preview: %n record, Total reclaimed space: %1</numerusform>
+            <numerusform>Preview: %n records, Total reclaimed space: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>docker image prune%1 deletes these %n image(s); Total reclaimed space: %2</source>
+        <translation>
+            <numerusform>docker image prune%1 deletes this image; Total reclaimed space: %2</numerusform>
+            <numerusform>docker image prune%1 deletes these %n images; Total reclaimed space: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select &amp;Matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select every row the filter shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Matc&amp;hing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview removing every row the filter shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prune…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove dangling or all unused images, as docker image prune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected (%2 of layers): removing them frees %1</source>
+        <extracomment>%2 is the size of the selected images with every shared layer counted once.</extracomment>
+        <translation>
+            <numerusform>%n selected (%2 of layers): removing it frees %1</numerusform>
+            <numerusform>%n selected (%2 of layers): removing them frees %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %1 of %2 request(s): %3 succeeded, %4 refused by the engine.</source>
+        <translation>
+            <numerusform>Cancelled after %1 of %2 request: %3 succeeded, %4 refused by the engine.</numerusform>
+            <numerusform>Cancelled after %1 of %2 requests: %3 succeeded, %4 refused by the engine.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -59,8 +59,8 @@
         <translation>筛选镜像</translation>
     </message>
     <message>
-        <source>Filter: show only rows containing this text (Ctrl+F; Esc clears)</source>
-        <translation>筛选：只显示包含此文字的行（Ctrl+F；Esc 清除）</translation>
+        <source>Filter: text, or Docker filters like reference=ubuntu dangling=true (Ctrl+F; Esc clears)</source>
+        <translation>筛选：文字，或 Docker 筛选条件，如 reference=ubuntu dangling=true（Ctrl+F；Esc 清除）</translation>
     </message>
 </context>
 <context>
@@ -497,10 +497,6 @@ Diff ID：%2</translation>
         <translation>无法连接引擎：%1</translation>
     </message>
     <message>
-        <source>Cancelled; the requests after this point were not sent.</source>
-        <translation>已取消；此后的请求未发送。</translation>
-    </message>
-    <message>
         <source>Stopped: the engine could not be reached.</source>
         <translation>已停止：无法连接引擎。</translation>
     </message>
@@ -571,12 +567,6 @@ Diff ID：%2</translation>
         <source>an unknown amount</source>
         <translation>未知大小的空间</translation>
     </message>
-    <message numerus="yes">
-        <source>%n selected: removing them frees %1</source>
-        <translation>
-            <numerusform>已选 %n 项：删除后可释放 %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Stop after the current request</source>
         <translation>在当前请求完成后停止</translation>
@@ -605,6 +595,95 @@ Diff ID：%2</translation>
         <source>&amp;Language</source>
         <extracomment>The menu of interface languages. Its entries are named in their own languages.</extracomment>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>This filter is refused; the table still shows the last valid one.
+%1</source>
+        <translation>此筛选条件被拒绝；表格仍显示上一个有效筛选的结果。
+%1</translation>
+    </message>
+    <message>
+        <source>Text, or Docker filters: reference=, before=, since=, dangling=, label=, until=. Several values of one key match any of them; different keys must all match.</source>
+        <translation>文字，或 Docker 筛选条件：reference=、before=、since=、dangling=、label=、until=。同一键的多个值满足其一即可；不同的键必须全部满足。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n row(s) matching “%1”, by reference, in the order docker image ls lists them.</source>
+        <translation>
+            <numerusform>符合“%1”的 %n 行，按引用删除，顺序与 docker image ls 列出的相同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dangling images only (docker image prune)</source>
+        <translation>仅悬空镜像（docker image prune）</translation>
+    </message>
+    <message>
+        <source>All unused images (docker image prune -a)</source>
+        <translation>所有未使用的镜像（docker image prune -a）</translation>
+    </message>
+    <message>
+        <source>Prune Images</source>
+        <translation>清理镜像</translation>
+    </message>
+    <message>
+        <source>Which images to prune:</source>
+        <translation>要清理哪些镜像：</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview: %n record(s), Total reclaimed space: %1</source>
+        <translation>
+            <numerusform>预览：%n 条记录，Total reclaimed space: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>docker image prune%1 deletes these %n image(s); Total reclaimed space: %2</source>
+        <translation>
+            <numerusform>docker image prune%1 会删除这 %n 个镜像；Total reclaimed space: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select &amp;Matching</source>
+        <translation>选择匹配项(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Select every row the filter shows</source>
+        <translation>选择筛选显示的所有行</translation>
+    </message>
+    <message>
+        <source>Remove Matc&amp;hing…</source>
+        <translation>删除匹配项(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Preview removing every row the filter shows</source>
+        <translation>预览删除筛选显示的所有行</translation>
+    </message>
+    <message>
+        <source>&amp;Prune…</source>
+        <translation>清理(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Remove dangling or all unused images, as docker image prune</source>
+        <translation>像 docker image prune 一样删除悬空镜像或所有未使用的镜像</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected (%2 of layers): removing them frees %1</source>
+        <extracomment>%2 is the size of the selected images with every shared layer counted once.</extracomment>
+        <translation>
+            <numerusform>已选 %n 项（层共 %2）：删除后可释放 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %1 of %2 request(s): %3 succeeded, %4 refused by the engine.</source>
+        <translation>
+            <numerusform>已在 %2 个请求中的第 %1 个之后取消：%3 个成功，%4 个被引擎拒绝。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
     </message>
 </context>
 <context>

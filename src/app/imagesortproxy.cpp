@@ -37,8 +37,38 @@ void ImageSortProxy::setFilterColumns(const QList<int> &columns)
     invalidateRowsFilter();
 }
 
+void ImageSortProxy::setRowSet(const QSet<QString> &keys)
+{
+    if (m_rowSetActive && keys == m_rowSet)
+        return;
+    m_rowSet = keys;
+    m_rowSetActive = true;
+    invalidateRowsFilter();
+}
+
+void ImageSortProxy::clearRowSet()
+{
+    if (!m_rowSetActive)
+        return;
+    m_rowSet.clear();
+    m_rowSetActive = false;
+    invalidateRowsFilter();
+}
+
+QString ImageSortProxy::rowKey(const ImageListRow &row)
+{
+    return QStringLiteral("%1 %2 %3 %4 %5")
+        .arg(row.imageId, row.repository, row.tag, row.digest)
+        .arg(row.imageIndex);
+}
+
 bool ImageSortProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    if (m_rowSetActive) {
+        const auto *model = qobject_cast<const ImageTableModel *>(sourceModel());
+        if (model && !m_rowSet.contains(rowKey(model->rowAt(sourceRow))))
+            return false;
+    }
     if (m_allColumns)
         return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
     const QRegularExpression pattern = filterRegularExpression();

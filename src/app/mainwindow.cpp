@@ -5,11 +5,13 @@
 #include "applogging.h"
 #include "engineerrortext.h"
 #include "enginesession.h"
+#include "filterquery.h"
 #include "imagesortproxy.h"
 #include "humanize.h"
 #include "imagetablemodel.h"
 #include "languagemanager.h"
 #include "layerpanel.h"
+#include "pruneplanner.h"
 #include "removalplanner.h"
 #include "removalpreviewdialog.h"
 #include "whydialog.h"
@@ -17,9 +19,11 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QCompleter>
 #include <QDateTime>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,7 +32,11 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
+#include <QSettings>
+#include <QStringListModel>
 #include <QTimer>
+#include <QToolButton>
 
 namespace Strata {
 
@@ -36,6 +44,19 @@ namespace {
 
 // How often the CREATED column is brought up to date ("1 minute ago" -> "2 minutes ago").
 constexpr int AgeRefreshMilliseconds = 30 * 1000;
+// Recently used filters kept for the field's completer, newest first.
+constexpr int MaxRecentFilters = 10;
+
+QString recentFiltersKey()
+{
+    return QStringLiteral("filter/recent");
+}
+
+// The settings store LanguageManager uses too.
+QSettings settingsStore()
+{
+    return QSettings(QStringLiteral("strata"), QStringLiteral("strata"));
+}
 
 } // namespace
 
@@ -157,6 +178,11 @@ void MainWindow::createActions()
     m_imageMenu = m_ui->menuBar->addMenu(QString());
     m_imageMenu->addActions({m_removeAction, m_forceRemoveAction, m_cancelAction});
     m_imageMenu->addSeparator();
+    m_pruneAction = new QAction(this);
+    m_pruneAction->setObjectName(QStringLiteral("pruneAction"));
+    connect(m_pruneAction, &QAction::triggered, this, &MainWindow::pruneImages);
+    m_imageMenu->addAction(m_pruneAction);
+    m_imageMenu->addSeparator();
     m_imageMenu->addAction(m_whyAction);
     m_viewMenu = m_ui->menuBar->addMenu(QString());
     m_viewMenu->addActions({m_digestsAction, m_allAction, m_usageAction});
@@ -236,6 +262,24 @@ void MainWindow::createFilter()
     connect(m_clearFilterAction, &QAction::triggered, this, &MainWindow::clearFilter);
     m_ui->centralWidget->addAction(m_clearFilterAction);
     connect(m_ui->filterEdit, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
+    connect(m_ui->filterEdit, &QLineEdit::returnPressed, this, &MainWindow::rememberFilter);
+    m_ui->filterErrorLabel->hide();
+
+    m_recentFilters = new QStringListModel(
+        settingsStore().value(recentFiltersKey()).toStringList(), this);
+    m_filterCompleter = new QCompleter(m_recentFilters, this);
+    m_filterCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    m_ui->filterEdit->setCompleter(m_filterCompleter);
+
+    m_selectMatchingAction = new QAction(this);
+    m_selectMatchingAction->setObjectName(QStringLiteral("selectMatchingAction"));
+    connect(m_selectMatchingAction, &QAction::triggered, this, &MainWindow::selectMatching);
+    m_removeMatchingAction = new QAction(this);
+    m_removeMatchingAction->setObjectName(QStringLiteral("removeMatchingAction"));
+    connect(m_removeMatchingAction, &QAction::triggered, this, &MainWindow::removeMatching);
+    m_ui->selectMatchingButton->setDefaultAction(m_selectMatchingAction);
+    m_ui->removeMatchingButton->setDefaultAction(m_removeMatchingAction);
+    m_imageMenu->insertActions(m_pruneAction, {m_selectMatchingAction, m_removeMatchingAction});
 }
 
 void MainWindow::focusFilter()
@@ -254,8 +298,139 @@ void MainWindow::clearFilter()
 
 void MainWindow::applyFilter(const QString &text)
 {
-    m_proxy->setFilterFixedString(text.trimmed());
+    // Docker's terms pick rows exactly as `docker image ls --filter …` would; the other words
+    // then narrow those rows as plain text. A refused filter leaves the table as it was, so
+    // the rows do not flicker away while a term is half typed.
+    const FilterQuery query = FilterQuery::parse(text);
+    ImageFilter::Error error = query.error();
+    QSet<QString> keys;
+    if (!error.isError() && query.hasFilter()) {
+        ImageFilter::Options options;
+        options.all = m_model->options().all;
+        // TODO: the session does not expose the engine's API version yet, so `until` and the
+        // wording of refusals follow Docker 20.10 (API 1.41) on every engine.
+        const QList<ImageListRow> rows = query.filter().rows(
+            m_model->snapshot(), options, m_model->options().digests, &error);
+        for (const ImageListRow &row : rows)
+            keys.insert(ImageSortProxy::rowKey(row));
+    }
+    showFilterError(error);
+    if (!error.isError()) {
+        if (query.hasFilter())
+            m_proxy->setRowSet(keys);
+        else
+            m_proxy->clearRowSet();
+        m_proxy->setFilterFixedString(query.freeText());
+    }
+    updateActions();
     updateStatus();
+}
+
+void MainWindow::showFilterError(const ImageFilter::Error &error)
+{
+    m_filterError = error;
+    // The CLI's own words ("Error response from daemon: …"), so they can be searched for.
+    const QString text = error.isError() ? error.cliText().trimmed() : QString();
+    m_ui->filterErrorLabel->setText(text);
+    m_ui->filterErrorLabel->setVisible(error.isError());
+    m_ui->filterEdit->setToolTip(
+        error.isError() ? tr("This filter is refused; the table still shows the last valid "
+                             "one.\n%1").arg(text)
+                        : tr("Text, or Docker filters: reference=, before=, since=, "
+                             "dangling=, label=, until=. Several values of one key match "
+                             "any of them; different keys must all match."));
+}
+
+void MainWindow::rememberFilter()
+{
+    const QString text = m_ui->filterEdit->text().trimmed();
+    if (text.isEmpty() || m_filterError.isError())
+        return;
+    QStringList recent = m_recentFilters->stringList();
+    recent.removeAll(text);
+    recent.prepend(text);
+    while (recent.size() > MaxRecentFilters)
+        recent.removeLast();
+    m_recentFilters->setStringList(recent);
+    QSettings store = settingsStore();
+    store.setValue(recentFiltersKey(), recent);
+}
+
+void MainWindow::selectMatching()
+{
+    m_ui->imageTable->selectAll();
+}
+
+QStringList MainWindow::matchingReferences() const
+{
+    // Decision: Strata sends the rows' references (repo:tag, repo@digest, or the ID of a
+    // <none> row), each once, in the order `docker image ls --filter …` lists the rows, not
+    // the IDs that `docker image rm $(docker image ls -q --filter …)` sends. That command
+    // sends an image's ID once per row, and the engine refuses an ID with several tags
+    // ("must be forced") and answers "No such image" to the repeats, while removing by
+    // reference untags exactly the rows shown, as Delete on a selection does.
+    QStringList references;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (!m_proxy->mapFromSource(m_model->index(row, 0)).isValid())
+            continue;
+        const QString reference = m_model->rowAt(row).removalReference();
+        if (!references.contains(reference))
+            references.append(reference);
+    }
+    return references;
+}
+
+void MainWindow::removeMatching()
+{
+    const QStringList references = matchingReferences();
+    if (references.isEmpty() || m_executor->isRunning())
+        return;
+    openPreview(m_session->snapshot(), references, false, false,
+                tr("The %n row(s) matching “%1”, by reference, in the order docker image ls "
+                   "lists them.", nullptr, int(references.size()))
+                    .arg(m_ui->filterEdit->text().trimmed()));
+}
+
+void MainWindow::pruneImages()
+{
+    if (m_executor->isRunning())
+        return;
+    const QStringList choices{tr("Dangling images only (docker image prune)"),
+                              tr("All unused images (docker image prune -a)")};
+    bool chosen = false;
+    const QString choice = QInputDialog::getItem(this, tr("Prune Images"),
+                                                 tr("Which images to prune:"), choices, 0,
+                                                 false, &chosen);
+    if (!chosen)
+        return;
+    PrunePlanner::Options options;
+    options.all = choice == choices.at(1);
+    const PrunePlanner::Result result = PrunePlanner::plan(m_session->snapshot(), options);
+    const QString reclaimed = result.spaceReclaimed < 0 ? tr("unknown")
+                                                        : Humanize::size(result.spaceReclaimed);
+    const QString flag = options.all ? QStringLiteral(" -a") : QString();
+    appendLog(QStringLiteral("$ docker image prune") + flag);
+    if (result.error.isError()) {
+        appendLog(result.error.cliText().trimmed());
+        return;
+    }
+    if (result.requests.isEmpty()) {
+        appendLog(QStringLiteral("Total reclaimed space: ") + reclaimed);
+        return;
+    }
+    // TODO: POST /images/prune is not sent; the prune runs as the DELETEs the engine itself
+    // would make (prune=true, force=false), which the executor checks one by one against
+    // this preview. EngineClient has no pruneImages() yet and there was no time to add it.
+    QStringList references;
+    for (const RemovalRequest &request : result.requests)
+        references << request.reference;
+    appendLog(tr("Preview: %n record(s), Total reclaimed space: %1", nullptr,
+                 int(result.records.size()))
+                  .arg(reclaimed));
+    openPreview(m_session->snapshot(), references, false, false,
+                tr("docker image prune%1 deletes these %n image(s); Total reclaimed space: %2",
+                   nullptr, int(result.candidates.size()))
+                    .arg(flag, reclaimed));
 }
 
 void MainWindow::selectImages(const QStringList &imageIds)
@@ -312,6 +487,13 @@ void MainWindow::retranslate()
     m_findAction->setText(tr("&Filter…"));
     m_findAction->setToolTip(tr("Show only the rows containing some text (Ctrl+F)"));
     m_clearFilterAction->setText(tr("Clear Filter"));
+    m_selectMatchingAction->setText(tr("Select &Matching"));
+    m_selectMatchingAction->setToolTip(tr("Select every row the filter shows"));
+    m_removeMatchingAction->setText(tr("Remove Matc&hing…"));
+    m_removeMatchingAction->setToolTip(tr("Preview removing every row the filter shows"));
+    m_pruneAction->setText(tr("&Prune…"));
+    m_pruneAction->setToolTip(tr("Remove dangling or all unused images, as docker image prune"));
+    showFilterError(m_filterError);
     m_statusLabel->setAccessibleName(tr("Status"));
     m_progressBar->setAccessibleName(tr("Removal progress"));
     if (m_languageMenu) {
@@ -370,6 +552,8 @@ void MainWindow::applyListOptions()
             shown.append(column);
     }
     m_proxy->setFilterColumns(shown);
+    // -a and --digests change which rows Docker's filter terms keep.
+    applyFilter(m_ui->filterEdit->text());
     m_ui->imageTable->resizeColumnsToContents();
     updateStatus();
 }
@@ -379,6 +563,7 @@ void MainWindow::showSnapshot(const Snapshot &snapshot)
     m_lastError = {};
     m_model->setNow(QDateTime::currentSecsSinceEpoch());
     m_model->setSnapshot(snapshot);
+    applyFilter(m_ui->filterEdit->text());
     m_ui->imageTable->resizeColumnsToContents();
     if (!m_ui->imageTable->currentIndex().isValid() && m_proxy->rowCount() > 0) {
         // Show the first image's layers without selecting it: selection is what Delete uses.
@@ -444,6 +629,10 @@ void MainWindow::updateActions()
     m_whyAction->setEnabled(hasSelection && usable);
     m_forceRemoveAction->setEnabled(hasSelection && !removing && usable);
     m_cancelAction->setEnabled(removing);
+    const bool anyShown = m_proxy->rowCount() > 0;
+    m_selectMatchingAction->setEnabled(anyShown);
+    m_removeMatchingAction->setEnabled(anyShown && !removing && usable);
+    m_pruneAction->setEnabled(!removing && usable);
     // Refresh stays available while loading: it abandons a load stuck on a silent engine.
     m_refreshAction->setEnabled(!removing);
     m_progressBar->setVisible(removing);
@@ -484,8 +673,39 @@ QString MainWindow::selectionStatus() const
     const RemovalPlan plan = RemovalPlanner::plan(m_session->snapshot(), requests);
     const QString freed = plan.bytesFreed < 0 ? tr("an unknown amount")
                                               : Humanize::size(plan.bytesFreed);
-    return tr("%n selected: removing them frees %1", nullptr, int(references.size()))
-        .arg(freed);
+    //: %2 is the size of the selected images with every shared layer counted once.
+    return tr("%n selected (%2 of layers): removing them frees %1", nullptr,
+              int(references.size()))
+        .arg(freed, selectedSizeText());
+}
+
+QString MainWindow::selectedSizeText() const
+{
+    // A layer is its chain (the diff IDs from the base up to it): images built on the same
+    // base share those chains, so each is summed once, as the disk holds it once.
+    const QList<ImageRecord> &images = m_session->snapshot().images();
+    QSet<qsizetype> imageIndexes;
+    for (const QModelIndex &row : m_ui->imageTable->selectionModel()->selectedRows()) {
+        const QModelIndex source = m_proxy->mapToSource(row);
+        imageIndexes.insert(m_model->rowAt(source.row()).imageIndex);
+    }
+    QSet<QString> chains;
+    qint64 total = 0;
+    for (const qsizetype index : std::as_const(imageIndexes)) {
+        if (index < 0 || index >= images.size())
+            return tr("size unknown");
+        const ImageRecord &image = images.at(index);
+        if (image.layerSizes.size() != image.diffIds.size())
+            return tr("size unknown");
+        for (qsizetype layer = 0; layer < image.diffIds.size(); ++layer) {
+            const QString chain = image.diffIds.mid(0, layer + 1).join(QLatin1Char(' '));
+            if (!chains.contains(chain)) {
+                chains.insert(chain);
+                total += image.layerSizes.at(layer);
+            }
+        }
+    }
+    return Humanize::size(total);
 }
 
 void MainWindow::explainCurrentImage()
@@ -546,6 +766,8 @@ void MainWindow::openPreview(const Snapshot &snapshot, const QStringList &refere
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QList<RemovalRequest> requests = dialog->requests();
         m_removalTotal = int(requests.size());
+        m_removalRequests = requests;
+        m_removalStarted = 0;
         m_removalSucceeded = 0;
         m_removalRefused = 0;
         m_progressBar->setRange(0, m_removalTotal);
@@ -603,6 +825,7 @@ void MainWindow::cancelRemoval()
 
 void MainWindow::logRequestStarted(int index, const RemovalRequest &request)
 {
+    m_removalStarted = qMax(m_removalStarted, index + 1);
     QString command = QStringLiteral("docker image rm");
     if (request.force)
         command += QStringLiteral(" -f");
@@ -638,9 +861,20 @@ void MainWindow::finishRemoval(RemovalExecutor::Ending ending)
                             .arg(m_removalSucceeded)
                             .arg(m_removalRefused));
         break;
-    case RemovalExecutor::Ending::Cancelled:
-        appendLog(tr("Cancelled; the requests after this point were not sent."));
+    case RemovalExecutor::Ending::Cancelled: {
+        appendLog(tr("Cancelled after %1 of %2 request(s): %3 succeeded, %4 refused by the "
+                     "engine.", nullptr, m_removalTotal)
+                      .arg(m_removalStarted)
+                      .arg(m_removalTotal)
+                      .arg(m_removalSucceeded)
+                      .arg(m_removalRefused));
+        QStringList unsent;
+        for (qsizetype i = m_removalStarted; i < m_removalRequests.size(); ++i)
+            unsent << m_removalRequests.at(i).reference;
+        if (!unsent.isEmpty())
+            appendLog(tr("Not sent: %1").arg(unsent.join(QLatin1Char(' '))));
         break;
+    }
     case RemovalExecutor::Ending::Failed:
         appendLog(tr("Stopped: the engine could not be reached."));
         break;

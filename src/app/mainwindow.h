@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engineerror.h"
+#include "imagefilter.h"
 #include "removalexecutor.h"
 #include "removalplan.h"
 #include "snapshot.h"
@@ -13,7 +14,9 @@
 class QAction;
 class QActionGroup;
 class QDockWidget;
+class QCompleter;
 class QLabel;
+class QStringListModel;
 class QProgressBar;
 class QPushButton;
 class QTimer;
@@ -58,6 +61,12 @@ public Q_SLOTS:
     void focusFilter();
     // Escape: shows every row again.
     void clearFilter();
+    // Selects every row the filter shows.
+    void selectMatching();
+    // Opens the removal preview for every row the filter shows (see matchingReferences()).
+    void removeMatching();
+    // Image → Prune…: `docker image prune [-a]`, previewed, then sent as its planned DELETEs.
+    void pruneImages();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -70,6 +79,10 @@ private:
     void createLanguageMenu();
     void createFilter();
     void applyFilter(const QString &text);
+    void showFilterError(const ImageFilter::Error &error);
+    void rememberFilter();
+    QStringList matchingReferences() const;
+    QString selectedSizeText() const;
     void retranslate();
     void applyListOptions();
     void showSnapshot(const Snapshot &snapshot);
@@ -114,10 +127,18 @@ private:
     LanguageManager *m_languages = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_clearFilterAction = nullptr;
+    QAction *m_selectMatchingAction = nullptr;
+    QAction *m_removeMatchingAction = nullptr;
+    QAction *m_pruneAction = nullptr;
+    QStringListModel *m_recentFilters = nullptr;
+    QCompleter *m_filterCompleter = nullptr;
+    ImageFilter::Error m_filterError;
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progressBar = nullptr;
     QPushButton *m_cancelButton = nullptr;
     EngineError m_lastError;
+    QList<RemovalRequest> m_removalRequests;
+    int m_removalStarted = 0;
     int m_removalTotal = 0;
     int m_removalSucceeded = 0;
     int m_removalRefused = 0;
