@@ -648,13 +648,6 @@ Diff ID: %2</source>
             <numerusform>Preview: %n records, Total reclaimed space: %1</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>docker image prune%1 deletes these %n image(s); Total reclaimed space: %2</source>
-        <translation>
-            <numerusform>docker image prune%1 deletes this image; Total reclaimed space: %2</numerusform>
-            <numerusform>docker image prune%1 deletes these %n images; Total reclaimed space: %2</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Select &amp;Matching</source>
         <translation type="unfinished"></translation>
@@ -696,6 +689,17 @@ Diff ID: %2</source>
     </message>
     <message>
         <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>docker image prune%1 answers with %n record(s), as below; Total reclaimed space: %2</source>
+        <translation>
+            <numerusform>docker image prune%1 answers with %n record, as below; Total reclaimed space: %2</numerusform>
+            <numerusform>docker image prune%1 answers with %n records, as below; Total reclaimed space: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prune: records answered by the engine: %1; promised by the preview: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -638,12 +638,6 @@ Diff ID：%2</translation>
             <numerusform>预览：%n 条记录，Total reclaimed space: %1</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>docker image prune%1 deletes these %n image(s); Total reclaimed space: %2</source>
-        <translation>
-            <numerusform>docker image prune%1 会删除这 %n 个镜像；Total reclaimed space: %2</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Select &amp;Matching</source>
         <translation>选择匹配项(&amp;M)</translation>
@@ -684,6 +678,16 @@ Diff ID：%2</translation>
     <message>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>docker image prune%1 answers with %n record(s), as below; Total reclaimed space: %2</source>
+        <translation>
+            <numerusform>docker image prune%1 的响应共 %n 条记录，如下；Total reclaimed space: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prune: records answered by the engine: %1; promised by the preview: %2.</source>
+        <translation>清理：引擎响应的记录 %1 条；预览预计 %2 条。</translation>
     </message>
 </context>
 <context>

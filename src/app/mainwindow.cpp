@@ -427,10 +427,17 @@ void MainWindow::pruneImages()
     appendLog(tr("Preview: %n record(s), Total reclaimed space: %1", nullptr,
                  int(result.records.size()))
                   .arg(reclaimed));
-    openPreview(m_session->snapshot(), references, false, false,
-                tr("docker image prune%1 deletes these %n image(s); Total reclaimed space: %2",
-                   nullptr, int(result.candidates.size()))
-                    .arg(flag, reclaimed));
+    RemovalPreviewDialog *dialog = openPreview(
+        m_session->snapshot(), references, false, false,
+        tr("docker image prune%1 answers with %n record(s), as below; Total reclaimed space: "
+           "%2", nullptr, int(result.records.size()))
+            .arg(flag, reclaimed));
+    // Connected after openPreview's own handler, so this runs once the run has started.
+    const int records = int(result.records.size());
+    connect(dialog, &QDialog::accepted, this, [this, records, reclaimed] {
+        m_prunePredictedRecords = records;
+        m_prunePredictedSpace = reclaimed;
+    });
 }
 
 void MainWindow::selectImages(const QStringList &imageIds)
@@ -754,8 +761,9 @@ void MainWindow::confirmAndRemove(bool force)
     openPreview(m_session->snapshot(), references, force, false, QString());
 }
 
-void MainWindow::openPreview(const Snapshot &snapshot, const QStringList &references,
-                             bool force, bool noPrune, const QString &notice)
+RemovalPreviewDialog *MainWindow::openPreview(const Snapshot &snapshot,
+                                              const QStringList &references, bool force,
+                                              bool noPrune, const QString &notice)
 {
     auto *dialog = new RemovalPreviewDialog(snapshot, references, this);
     dialog->setObjectName(QStringLiteral("removalPreviewDialog"));
@@ -768,6 +776,8 @@ void MainWindow::openPreview(const Snapshot &snapshot, const QStringList &refere
         m_removalTotal = int(requests.size());
         m_removalRequests = requests;
         m_removalStarted = 0;
+        m_removalRecords = 0;
+        m_prunePredictedRecords = -1;
         m_removalSucceeded = 0;
         m_removalRefused = 0;
         m_progressBar->setRange(0, m_removalTotal);
@@ -786,6 +796,7 @@ void MainWindow::openPreview(const Snapshot &snapshot, const QStringList &refere
         updateActions();
     });
     dialog->open();
+    return dialog;
 }
 
 void MainWindow::showStalePreview(const Snapshot &snapshot, const RemovalPlan &plan)
@@ -840,6 +851,7 @@ void MainWindow::logRequestStarted(int index, const RemovalRequest &request)
 void MainWindow::logOutcome(int /*index*/, const RemovalOutcome &outcome)
 {
     ++(outcome.succeeded() ? m_removalSucceeded : m_removalRefused);
+    m_removalRecords += int(outcome.records.size());
     // Records and engine errors stay verbatim: people search for these exact words.
     for (const RemovalRecord &record : outcome.records)
         appendLog(record.text());
@@ -883,6 +895,16 @@ void MainWindow::finishRemoval(RemovalExecutor::Ending ending)
     case RemovalExecutor::Ending::Diverged:
         appendLog(tr("Stopped: the engine's answer differed from the preview."));
         break;
+    }
+    if (m_prunePredictedRecords >= 0) {
+        // The engine's answers against the prune preview; prune itself reports the sum.
+        appendLog(tr("Prune: records answered by the engine: %1; promised by the preview: %2.")
+                      .arg(m_removalRecords)
+                      .arg(m_prunePredictedRecords));
+        if (ending == RemovalExecutor::Ending::Completed
+            && m_removalRecords == m_prunePredictedRecords)
+            appendLog(QStringLiteral("Total reclaimed space: ") + m_prunePredictedSpace);
+        m_prunePredictedRecords = -1;
     }
     updateActions();
     m_session->reload();

@@ -32,6 +32,7 @@ class ImageSortProxy;
 class ImageTableModel;
 class LanguageManager;
 class LayerPanel;
+class RemovalPreviewDialog;
 
 // The image table of one engine, removal with confirmation, and the log of what the engine
 // answered. Loading and removing run off the UI thread; this window only reacts to signals.
@@ -93,8 +94,8 @@ private:
     QString selectionStatus() const;
     QStringList selectedReferences() const;
     void confirmAndRemove(bool force);
-    void openPreview(const Snapshot &snapshot, const QStringList &references, bool force,
-                     bool noPrune, const QString &notice);
+    RemovalPreviewDialog *openPreview(const Snapshot &snapshot, const QStringList &references,
+                                      bool force, bool noPrune, const QString &notice);
     void showStalePreview(const Snapshot &snapshot, const RemovalPlan &plan);
     void logDivergence(int index, const PlannedStep &predicted, const RemovalOutcome &actual);
     void logRequestStarted(int index, const RemovalRequest &request);
@@ -139,6 +140,10 @@ private:
     EngineError m_lastError;
     QList<RemovalRequest> m_removalRequests;
     int m_removalStarted = 0;
+    int m_removalRecords = 0; // records the engine answered in this run
+    // Set while a prune runs: the records and reclaimed space its preview promised.
+    int m_prunePredictedRecords = -1;
+    QString m_prunePredictedSpace;
     int m_removalTotal = 0;
     int m_removalSucceeded = 0;
     int m_removalRefused = 0;

@@ -1,15 +1,19 @@
 #include "dockercli.h"
 #include "engineproxy.h"
 #include "enginesession.h"
+#include "humanize.h"
 #include "imagetablemodel.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
+#include "pruneplanner.h"
 #include "removalpreviewdialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCompleter>
 #include <QDir>
+#include <QInputDialog>
+#include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -77,6 +81,7 @@ private Q_SLOTS:
     void showsRefusedFilterAndKeepsRows();
     void removesMatchingRows();
     void cancelledBatchSendsNothingMore();
+    void prunesDanglingImagesAsPreviewed();
 
 private:
     Endpoint endpointOf(const QString &address) const;
@@ -218,6 +223,16 @@ void TestFilterUi::removesMatchingRows()
     const QString status = window.statusBar()->findChild<QLabel *>()->text();
     QVERIFY2(status.contains(QStringLiteral("%1 selected").arg(expected.size())),
              qPrintable(status));
+    // The two ubuntu images share no layer, so their de-duplicated size is the sum of theirs.
+    qint64 sum = 0;
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        sum += table->model()
+                   ->index(row, ImageTableModel::SizeColumn)
+                   .data(ImageTableModel::RawValueRole)
+                   .toLongLong();
+    }
+    QVERIFY2(status.contains(QStringLiteral("(%1 of layers)").arg(Humanize::size(sum))),
+             qPrintable(status));
 
     window.findChild<QAction *>(QStringLiteral("removeMatchingAction"))->trigger();
     RemovalPreviewDialog *dialog = nullptr;
@@ -294,6 +309,48 @@ void TestFilterUi::cancelledBatchSendsNothingMore()
     QVERIFY2(log.contains(QStringLiteral("Not sent: ") + left.join(QLatin1Char(' '))),
              qPrintable(log));
     saveScreenshot(&window, QStringLiteral("filter-batch-cancelled.png"));
+}
+
+void TestFilterUi::prunesDanglingImagesAsPreviewed()
+{
+    auto *session = new EngineSession(endpointOf(m_host));
+    MainWindow window(session);
+    showAndLoad(&window, session);
+    QVERIFY(!dockerRows(m_host, {QStringLiteral("dangling=true")}).isEmpty());
+    const PrunePlanner::Result planned = PrunePlanner::plan(session->snapshot(), {});
+    QVERIFY(!planned.requests.isEmpty());
+
+    // The choice dialog is modal: answer it "dangling only" from the event loop.
+    QTimer::singleShot(0, this, [] {
+        auto *choice = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(choice);
+        QCOMPARE(choice->comboBoxItems().size(), 2);
+        choice->setTextValue(choice->comboBoxItems().constFirst());
+        choice->accept();
+    });
+    window.findChild<QAction *>(QStringLiteral("pruneAction"))->trigger();
+    RemovalPreviewDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<RemovalPreviewDialog *>()));
+    QCOMPARE(dialog->requests(), planned.requests);
+    saveScreenshot(dialog, QStringLiteral("prune-preview.png"));
+
+    QSignalSpy finished(window.removalExecutor(), &RemovalExecutor::finished);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("removeButton")),
+                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, EngineTimeoutMs);
+    QCOMPARE(finished.at(0).at(0).value<RemovalExecutor::Ending>(),
+             RemovalExecutor::Ending::Completed);
+    // What `docker image prune` would leave: no dangling image.
+    QCOMPARE(dockerRows(m_host, {QStringLiteral("dangling=true")}), QStringList());
+    const QString log
+        = window.findChild<QPlainTextEdit *>(QStringLiteral("removalLog"))->toPlainText();
+    QVERIFY2(log.contains(QStringLiteral("$ docker image prune\n")), qPrintable(log));
+    const QString compared = QStringLiteral("Prune: records answered by the engine: %1; "
+                                            "promised by the preview: %1.\n")
+                                 .arg(planned.records.size());
+    QVERIFY2(log.contains(compared + QStringLiteral("Total reclaimed space: ")
+                          + Humanize::size(planned.spaceReclaimed)),
+             qPrintable(log));
 }
 
 QTEST_MAIN(TestFilterUi)
