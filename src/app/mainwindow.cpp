@@ -418,9 +418,11 @@ void MainWindow::pruneImages()
         appendLog(QStringLiteral("Total reclaimed space: ") + reclaimed);
         return;
     }
-    // TODO: POST /images/prune is not sent; the prune runs as the DELETEs the engine itself
-    // would make (prune=true, force=false), which the executor checks one by one against
-    // this preview. EngineClient has no pruneImages() yet and there was no time to add it.
+    // The prune runs as the DELETEs the engine itself would make (force=false, prune=true),
+    // not as one POST /images/prune (EngineClient::pruneImages): the executor checks the
+    // preview against the engine right before sending and stops at the first answer it did
+    // not promise, which a single engine-side prune cannot do. tst_filterui shows the engine's
+    // own prune answers as PrunePlanner predicts.
     QStringList references;
     for (const RemovalRequest &request : result.requests)
         references << request.reference;

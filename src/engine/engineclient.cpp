@@ -496,4 +496,38 @@ EngineError EngineClient::removeImage(const RemovalRequest &removal, RemovalOutc
     return error;
 }
 
+EngineError EngineClient::pruneImages(bool all, QList<RemovalRecord> *records,
+                                      qint64 *spaceReclaimed)
+{
+    // The CLI's query, byte for byte: filters={"dangling":{"true":true}}, URL-encoded.
+    const QString filters = all ? u"%7B%22dangling%22%3A%7B%22false%22%3Atrue%7D%7D"_s
+                                : u"%7B%22dangling%22%3A%7B%22true%22%3Atrue%7D%7D"_s;
+    HttpResponse response;
+    if (EngineError error = request("POST", u"/images/prune?filters="_s + filters, &response);
+        error.isError())
+        return error;
+    if (response.status != 200) {
+        return EngineError{EngineError::Code::HttpError, m_endpoint.address,
+                           errorMessageOf(response.body), response.status};
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(response.body);
+    if (!document.isObject())
+        return protocolError(u"POST /images/prune answered 200 without an object: %1"_s.arg(
+            QString::fromUtf8(response.body.left(200))));
+    const QJsonObject answer = document.object();
+    QList<RemovalRecord> found;
+    for (const QJsonValue &item : answer.value(u"ImagesDeleted"_s).toArray()) {
+        const QJsonObject record = item.toObject();
+        if (record.value(u"Untagged"_s).isString())
+            found.append({RemovalRecord::Kind::Untagged, record.value(u"Untagged"_s).toString()});
+        else if (record.value(u"Deleted"_s).isString())
+            found.append({RemovalRecord::Kind::Deleted, record.value(u"Deleted"_s).toString()});
+    }
+    if (records)
+        *records = std::move(found);
+    if (spaceReclaimed)
+        *spaceReclaimed = qint64(answer.value(u"SpaceReclaimed"_s).toDouble());
+    return {};
+}
+
 } // namespace Strata

@@ -79,6 +79,10 @@ public:
     // DELETE /images/{reference}; an engine error is an outcome, not an EngineError. A
     // transport failure is both: the outcome carries status 0 and the transport's words.
     EngineError removeImage(const RemovalRequest &request, RemovalOutcome *outcome);
+    // POST /images/prune as `docker image prune [-a] -f` sends it: the CLI always adds the
+    // filter dangling=true, or dangling=false with -a. *records are ImagesDeleted in the
+    // engine's order and *spaceReclaimed its SpaceReclaimed; a refusal is an HttpError.
+    EngineError pruneImages(bool all, QList<RemovalRecord> *records, qint64 *spaceReclaimed);
 
     // Raw request relative to the negotiated version prefix, for calls not typed above. Before
     // negotiate() the prefix is left out, so the engine's default (newest) version applies.

@@ -1,4 +1,5 @@
 #include "dockercli.h"
+#include "engineclient.h"
 #include "engineproxy.h"
 #include "enginesession.h"
 #include "humanize.h"
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void removesMatchingRows();
     void cancelledBatchSendsNothingMore();
     void prunesDanglingImagesAsPreviewed();
+    void enginePruneAnswersAsPlanned();
 
 private:
     Endpoint endpointOf(const QString &address) const;
@@ -351,6 +353,40 @@ void TestFilterUi::prunesDanglingImagesAsPreviewed()
     QVERIFY2(log.contains(compared + QStringLiteral("Total reclaimed space: ")
                           + Humanize::size(planned.spaceReclaimed)),
              qPrintable(log));
+}
+
+// EngineClient::pruneImages, the engine's own POST /images/prune (`docker image prune -a -f`),
+// against PrunePlanner's preview of it on the same images.
+void TestFilterUi::enginePruneAnswersAsPlanned()
+{
+    auto *session = new EngineSession(endpointOf(m_host));
+    MainWindow window(session);
+    showAndLoad(&window, session);
+    PrunePlanner::Options options;
+    options.all = true;
+    const PrunePlanner::Result planned = PrunePlanner::plan(session->snapshot(), options);
+    QVERIFY(!planned.records.isEmpty());
+
+    EngineClient client(endpointOf(m_host));
+    QVERIFY(!client.negotiate().isError());
+    QList<RemovalRecord> records;
+    qint64 reclaimed = -1;
+    const EngineError error = client.pruneImages(true, &records, &reclaimed);
+    QVERIFY2(!error.isError(), qPrintable(error.detail));
+    // The engine walks its candidates in Go map order: compare the records as sets.
+    auto texts = [](const QList<RemovalRecord> &list) {
+        QStringList lines;
+        for (const RemovalRecord &record : list)
+            lines << record.text();
+        lines.sort();
+        return lines;
+    };
+    QCOMPARE(texts(records), texts(planned.records));
+    QCOMPARE(reclaimed, planned.spaceReclaimed);
+    // Nothing unused is left for a second prune.
+    QVERIFY(!client.pruneImages(true, &records, &reclaimed).isError());
+    QCOMPARE(records.size(), 0);
+    QCOMPARE(reclaimed, 0);
 }
 
 QTEST_MAIN(TestFilterUi)
