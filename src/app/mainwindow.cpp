@@ -311,8 +311,9 @@ void MainWindow::applyFilter(const QString &text)
     if (!error.isError() && query.hasFilter()) {
         ImageFilter::Options options;
         options.all = m_model->options().all;
-        // TODO: the session does not expose the engine's API version yet, so `until` and the
-        // wording of refusals follow Docker 20.10 (API 1.41) on every engine.
+        // As strata-cli ls: the engine's own API version decides `until` and how refusals read.
+        if (!m_session->info().maxApiVersion.isEmpty())
+            options.apiVersion = m_session->info().maxApiVersion;
         const QList<ImageListRow> rows = query.filter().rows(
             m_model->snapshot(), options, m_model->options().digests, &error);
         for (const ImageListRow &row : rows)
