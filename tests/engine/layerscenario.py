@@ -129,26 +129,12 @@ def build(engine):
     engine.pull("pulled", "1")
     engine.delete_image("%s:1" % push)
     for key, name, state in CONTAINERS:
-        container_id = create(engine, imgs[key].id, name, state)
-        if state == "exited":
-            engine.call("POST", "/containers/%s/wait" % container_id)
+        graphgen.create_container(engine, imgs[key].id, state, name)
     got = {i["Id"] for i in engine.images()}
     missing = [k for k, img in imgs.items() if img.id not in got]
     if missing:
         raise graphgen.EngineFailure("images missing after load: %s" % missing)
     return {k: img.id for k, img in imgs.items()}
-
-
-def create(engine, image_id, name, state):
-    cmd = ["true"] if state == "exited" else ["sleep", "1000000"]
-    body = json.dumps({"Image": image_id, "Cmd": cmd, "HostConfig": {"NetworkMode": "none"}})
-    cid = engine.json("POST", "/containers/create?name=" + name, body=body,
-                      headers={"Content-Type": "application/json"})["Id"]
-    if state != "created":
-        engine.call("POST", "/containers/%s/start" % cid)
-    if state == "paused":
-        engine.call("POST", "/containers/%s/pause" % cid)
-    return cid
 
 
 def main():
